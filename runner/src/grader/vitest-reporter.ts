@@ -1,7 +1,9 @@
 // A vitest reporter that runs inside the grading child process and streams results to the grader over IPC,
 // so that even a run killed for time or memory reports the tests that finished before.
 import { relative } from "node:path";
-import type { Reporter, TestCase, TestModule, UserConsoleLog } from "vitest/node";
+import type { Reporter, TestCase, TestModule } from "vitest/node";
+
+type UserConsoleLog = Parameters<NonNullable<Reporter["onUserConsoleLog"]>>[0];
 import type { ReportedModuleError, ReportedTest, ReporterMessage } from "./reporter-protocol.js";
 
 const OUTPUT_CAP_PER_TEST = 8 * 1024;
