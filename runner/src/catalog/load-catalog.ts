@@ -45,10 +45,9 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_type") {
-    return issue.message.replace(/^Invalid input: /, "");
-  }
-  return issue.message;
+  if (issue.code === "invalid_format" && issue.format === "url") return "expected an https:// URL";
+  // zod's messages start with a category ("Invalid option: expected one of ..."): keep what says how to fix it.
+  return issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, "");
 }
 
 async function loadLab(labsDir: string, root: string, name: string, problems: string[]): Promise<Lab | undefined> {
@@ -95,8 +94,10 @@ export async function loadCatalog(labsDir: string, root = join(labsDir, "..")): 
   }
   const entries = await readdir(labsDir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
-  const problems: string[] = [];
-  const loaded = await Promise.all(names.sort().map((name) => loadLab(labsDir, root, name, problems)));
+  // Each lab collects its own problems so the report lists them in folder order, whatever finishes first.
+  const perLab = names.sort().map(() => [] as string[]);
+  const loaded = await Promise.all(names.map((name, i) => loadLab(labsDir, root, name, perLab[i]!)));
+  const problems = perLab.flat();
   if (problems.length > 0) throw new CatalogError(problems);
   const labs = loaded.filter((lab): lab is Lab => lab !== undefined);
   const byId = new Map(labs.map((lab) => [lab.id, lab]));

@@ -50,7 +50,7 @@ export function buildProgram(): Command {
   program.command("solution [lab]").description("print the reference solution").option("-y, --yes", "do not ask for confirmation")
     .action(async (lab, options) => exit(await withWorkbench((wb) => solutionCommand(wb, lab, options))));
   program.command("emulators").description("start every embedded emulator on its default port and print the env")
-    .option("--json", "print one line holding one JSON object").option("--once", "stop right after printing")
+    .option("--json", "print one line holding one JSON object").option("--once", "stop right after printing").option("--free-ports", "use free ports instead of the defaults")
     .action(async (options) => exit(await emulatorsCommand(options)));
   program.command("check").description("validate every lab folder")
     .action(async () => exit(await checkCommand(repoPaths())));

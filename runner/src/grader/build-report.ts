@@ -81,12 +81,15 @@ export function buildReport(run: ChildRunResult, context: ReportContext, diagnos
         `Look for a loop that never ends or an await that never resolves (for example a receive without a time limit).`,
     };
   }
-  if (run.ended === "memory") {
+  const heapExhausted = /heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/i.test(run.output);
+  if (run.ended === "memory" || heapExhausted) {
     return {
       ...base,
       status: "error",
       score: 0,
-      message: `Your code used more than ${context.maxRssMb} MB of memory and was stopped. Look for data that grows without bound.`,
+      message: heapExhausted
+        ? `Your code ran out of memory (the JavaScript heap limit) and was stopped. Look for data that grows without bound.`
+        : `Your code used more than ${context.maxRssMb} MB of memory and was stopped. Look for data that grows without bound.`,
     };
   }
   const moduleErrors = run.final?.moduleErrors ?? [];
@@ -94,14 +97,12 @@ export function buildReport(run: ChildRunResult, context: ReportContext, diagnos
     return { ...base, status: "error", score: 0, ...moduleErrorReport(moduleErrors, context) };
   }
   if (!run.final) {
-    const heap = /heap out of memory|Reached heap limit/i.test(run.output);
     return {
       ...base,
       status: "error",
       score: 0,
-      message: heap
-        ? `Your code ran out of memory (the JavaScript heap limit) and was stopped. Look for data that grows without bound.`
-        : `The test run ended before it could report (exit code ${run.exitCode ?? "none"}${run.signal ? `, signal ${run.signal}` : ""}). ` +
+      message:
+        `The test run ended before it could report (exit code ${run.exitCode ?? "none"}${run.signal ? `, signal ${run.signal}` : ""}). ` +
           `Does your code call process.exit()? Tests must be allowed to finish.`,
     };
   }

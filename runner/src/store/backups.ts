@@ -11,6 +11,11 @@ export interface BackupEntry {
 
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, "-");
 const NAME = /^[0-9TZ-]+(-\d+)?\.ts$/;
+/** Sort key: the timestamp, then the same-millisecond counter padded so that -10 follows -9. */
+const order = (name: string) => {
+  const match = /^(.*Z)(?:-(\d+))?\.ts$/.exec(name);
+  return match ? `${match[1]}#${(match[2] ?? "0").padStart(6, "0")}` : name;
+};
 
 export class Backups {
   constructor(private readonly dir: string) {}
@@ -43,8 +48,7 @@ export class Backups {
     }
     return names
       .filter((name) => NAME.test(name))
-      .sort()
-      .reverse()
+      .sort((a, b) => order(b).localeCompare(order(a)))
       .map((name) => {
         const iso = name.replace(/(-\d+)?\.ts$/, "").replace(/^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, "$1T$2:$3:$4.$5Z");
         return { name, createdAt: iso };

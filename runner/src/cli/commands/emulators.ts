@@ -7,6 +7,8 @@ export interface EmulatorsOptions {
   json?: boolean;
   /** Stop right after printing (used by tests and scripts). */
   once?: boolean;
+  /** Free ports instead of the fixed defaults (when the defaults are taken). */
+  freePorts?: boolean;
 }
 
 /** Starts every embedded emulator on its fixed default port, prints the env, and stays up until Ctrl-C. */
@@ -17,14 +19,14 @@ export async function emulatorsCommand(options: EmulatorsOptions): Promise<numbe
   try {
     for (const [id, entry] of Object.entries(EMULATORS) as [EmulatorId, (typeof EMULATORS)[EmulatorId]][]) {
       try {
-        running.push(await entry.start({ fixedPorts: true }));
+        running.push(await entry.start({ fixedPorts: !options.freePorts }));
       } catch (error) {
         const message = (error as Error).message;
         const port = /:(\d+)$|port (\d+)|EADDRINUSE.*?:(\d+)/.exec(message);
         throw new AzlabError(
           `${entry.title} could not start: ${message}`,
           port
-            ? `Another program uses that port (often another emulator: \`ss -ltnp | grep ${port[1] ?? port[2] ?? port[3]}\`). Stop it, or point azlab at it by setting its connection string.`
+            ? `Another program uses that port (often another emulator: \`ss -ltnp | grep ${port[1] ?? port[2] ?? port[3]}\`). Stop it, use \`azlab emulators --free-ports\`, or point azlab at it by setting its connection string.`
             : `Run with --debug for details.`,
         );
       }

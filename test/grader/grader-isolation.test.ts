@@ -1,0 +1,61 @@
+// What graded code can see: only its exercise and the tests, in a fresh folder, with a scrubbed environment.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog, type Lab } from "../../runner/src/catalog/index.js";
+import { EmulatorPool } from "../../runner/src/emulators/emulator-pool.js";
+import { grade, type Report } from "../../runner/src/grader/index.js";
+import { FIXTURE_LABS, makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
+
+let probe: Lab;
+let repo: TempRepo;
+const pool = new EmulatorPool();
+
+beforeAll(async () => {
+  repo = await makeTempRepo({ probe: join(FIXTURE_LABS, "probe") });
+  await mkdir(repo.azlabDir, { recursive: true });
+  await writeFile(join(repo.azlabDir, "progress.json"), '{"secret": "another learner\'s progress"}');
+  probe = (await loadCatalog(repo.labsDir, repo.root)).get("probe")!;
+});
+afterAll(async () => {
+  await pool.stopAll();
+  await repo.remove();
+});
+
+function probeResult(report: Report): unknown {
+  const line = report.tests[0]?.output?.split("\n").find((l) => l.startsWith("PROBE:"));
+  if (!line) throw new Error(`the probe printed nothing: ${JSON.stringify(report)}`);
+  return JSON.parse(line.slice("PROBE:".length));
+}
+
+const runProbe = async (body: string) =>
+  probeResult(await grade({ lab: probe, emulators: pool, typeCheck: false, source: `import * as fs from "node:fs";\nimport * as path from "node:path";\nexport async function probe(): Promise<unknown> {\n${body}\n}\n` }));
+
+describe("grader isolation", () => {
+  it("does not copy the reference solution: ../solution/exercise.ts is not there", async () => {
+    const result = await runProbe(`
+      const here = path.dirname(new URL(import.meta.url).pathname);
+      return [fs.existsSync(path.join(here, "solution/exercise.ts")), fs.existsSync(path.join(here, "../solution/exercise.ts")), fs.readdirSync(here).sort()];`);
+    expect(result).toEqual([false, false, ["exercise.test.ts", "exercise.ts", "node_modules", "package.json", "tmp", "vitest.config.mjs"]]);
+  });
+
+  it("does not copy .azlab/: progress and drafts are not in the grading folder", async () => {
+    const result = await runProbe(`
+      const here = path.dirname(new URL(import.meta.url).pathname);
+      return [fs.existsSync(path.join(here, ".azlab")), fs.existsSync(path.join(here, "../.azlab/progress.json"))];`);
+    expect(result).toEqual([false, false]);
+  });
+
+  it("scrubs the environment: the server's variables do not reach learner code", async () => {
+    process.env.AZLAB_TEST_SECRET = "do-not-leak";
+    const result = (await runProbe(`return Object.keys(process.env).sort();`)) as string[];
+    delete process.env.AZLAB_TEST_SECRET;
+    expect(result).not.toContain("AZLAB_TEST_SECRET");
+    expect(result).toEqual(expect.arrayContaining(["HOME", "PATH", "TMPDIR"]));
+  });
+
+  it("runs the learner's code in a process other than the grader's", async () => {
+    const pid = await runProbe(`return process.pid;`);
+    expect(pid).not.toBe(process.pid);
+  });
+});
