@@ -32,6 +32,8 @@ export interface GradeOptions {
   timeoutMs?: number;
   heapMb?: number;
   maxRssMb?: number;
+  /** Confine the run to its folder with Node's permission model (default true). */
+  sandbox?: boolean;
   /** Report TypeScript diagnostics of the learner's file (default true). */
   typeCheck?: boolean;
 }
@@ -82,6 +84,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
     includeHidden: options.includeHidden ?? true,
     heapMb: options.heapMb ?? DEFAULT_HEAP_MB,
     testTimeoutMs: Math.min(timeoutMs, 20_000),
+    sandbox: options.sandbox ?? true,
   });
   try {
     const emulatorEnv = await pool.envFor(lab.services);
@@ -91,6 +94,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
       env: scrubbedEnv(workspace.dir, { ...emulatorEnv, ...options.env }),
       timeoutMs,
       maxRssBytes: maxRssMb * 1024 * 1024,
+      permissionArgs: workspace.vitestFlags,
     });
     // Type-check while the child runs: the two overlap on two cores.
     const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(lab.dir, source);

@@ -15,6 +15,8 @@ export interface ChildRunOptions {
   env: Record<string, string>;
   timeoutMs: number;
   maxRssBytes: number;
+  /** Node permission flags for the vitest process (see sandbox.ts); empty = no file-system sandbox. */
+  permissionArgs: string[];
 }
 
 export interface ChildRunResult {
@@ -46,7 +48,7 @@ export function scrubbedEnv(cwd: string, extra: Record<string, string>): Record<
 
 export function runVitestChild(options: ChildRunOptions): Promise<ChildRunResult> {
   const started = performance.now();
-  const child = spawn(process.execPath, [options.vitestEntry, "run", "--config", "vitest.config.mjs"], {
+  const child = spawn(process.execPath, [...options.permissionArgs, options.vitestEntry, "run", "--config", "vitest.config.mjs"], {
     cwd: options.cwd,
     env: options.env,
     detached: true,

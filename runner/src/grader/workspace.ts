@@ -4,9 +4,12 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Lab } from "../catalog/index.js";
+import { learnerProcessFlags } from "./sandbox.js";
 
 export interface GradeWorkspace {
   dir: string;
+  /** Permission flags for the vitest process; empty without sandbox. */
+  vitestFlags: string[];
   exerciseFile: string;
   testFiles: string[];
   hiddenTestFiles: string[];
@@ -21,6 +24,8 @@ export interface WorkspaceOptions {
   includeHidden: boolean;
   heapMb: number;
   testTimeoutMs: number;
+  /** Confine the processes to the grading folder and the packages (Node's permission model). */
+  sandbox: boolean;
 }
 
 export async function createGradeWorkspace(options: WorkspaceOptions): Promise<GradeWorkspace> {
@@ -34,9 +39,12 @@ export async function createGradeWorkspace(options: WorkspaceOptions): Promise<G
     await symlink(options.nodeModules, join(dir, "node_modules"), "dir");
     await mkdir(join(dir, "tmp"));
     await writeFile(join(dir, "package.json"), JSON.stringify({ name: `azlab-grade-${lab.id}`, private: true, type: "module" }));
-    await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(options, [...lab.testFiles, ...hidden]));
+    const paths = { workspaceDir: dir, nodeModulesDir: options.nodeModules, reporterFile: options.reporterFile };
+    const learnerFlags = options.sandbox ? learnerProcessFlags(paths) : [];
+    await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(options, dir, [...lab.testFiles, ...hidden], learnerFlags));
     return {
       dir,
+      vitestFlags: [],
       exerciseFile: join(dir, "exercise.ts"),
       testFiles: lab.testFiles,
       hiddenTestFiles: hidden,
@@ -48,7 +56,7 @@ export async function createGradeWorkspace(options: WorkspaceOptions): Promise<G
   }
 }
 
-function vitestConfig(options: WorkspaceOptions, files: string[]): string {
+function vitestConfig(options: WorkspaceOptions, dir: string, files: string[], learnerFlags: string[]): string {
   const config = {
     test: {
       include: files,
@@ -59,14 +67,14 @@ function vitestConfig(options: WorkspaceOptions, files: string[]): string {
       maxWorkers: 1,
       fileParallelism: false,
       isolate: false,
-      execArgv: [`--max-old-space-size=${options.heapMb}`],
+      execArgv: [`--max-old-space-size=${options.heapMb}`, ...learnerFlags],
       testTimeout: options.testTimeoutMs,
       hookTimeout: options.testTimeoutMs,
       watch: false,
       cache: false,
       printConsoleTrace: false,
     },
-    cacheDir: join(tmpdir(), "azlab-vite-cache"),
+    cacheDir: join(dir, ".vite"),
     logLevel: "silent",
   };
   return `export default ${JSON.stringify(config, null, 2)};\n`;
