@@ -4,17 +4,11 @@ import { Command, InvalidArgumentError } from "commander";
 import { isAzlabError } from "../errors.js";
 import { repoPaths } from "../repo-paths.js";
 import { Workbench } from "../workbench/index.js";
-import { checkCommand } from "./commands/check.js";
-import { emulatorsCommand } from "./commands/emulators.js";
-import { hintCommand } from "./commands/hint.js";
-import { listCommand } from "./commands/list.js";
-import { resetCommand } from "./commands/reset.js";
-import { serveCommand } from "./commands/serve.js";
-import { solutionCommand } from "./commands/solution.js";
-import { testCommand } from "./commands/test.js";
 import { colors as c } from "./output.js";
 
 const debug = process.argv.includes("--debug");
+
+// Commands are imported when run: `azlab list` should not pay for loading the server or the AMQP stack.
 
 /** Opens the workbench, runs the command, and always stops what the command started. */
 async function withWorkbench(run: (workbench: Workbench) => Promise<number>): Promise<number> {
@@ -39,26 +33,27 @@ export function buildProgram(): Command {
     .showHelpAfterError();
 
   program.command("list").description("labs by AZ-204 skill area, with your best score").option("--json", "print JSON")
-    .action(async (options) => exit(await withWorkbench((wb) => listCommand(wb, options))));
+    .action(async (options) => exit(await withWorkbench(async (wb) => (await import("./commands/list.js")).listCommand(wb, options))));
   program.command("test [lab]").description("grade your labs/<lab>/exercise.ts (inside a lab folder, that lab)")
     .option("--json", "print only the JSON report").option("--solution", "grade the reference solution instead")
-    .action(async (lab, options) => exit(await withWorkbench((wb) => testCommand(wb, lab, options))));
+    .action(async (lab, options) => exit(await withWorkbench(async (wb) => (await import("./commands/test.js")).testCommand(wb, lab, options))));
   program.command("hint [lab]").description("reveal the next hint")
-    .action(async (lab) => exit(await withWorkbench((wb) => hintCommand(wb, lab))));
+    .action(async (lab) => exit(await withWorkbench(async (wb) => (await import("./commands/hint.js")).hintCommand(wb, lab))));
   program.command("reset [lab]").description("restore the starter (your code is backed up first)")
-    .action(async (lab) => exit(await withWorkbench((wb) => resetCommand(wb, lab))));
+    .action(async (lab) => exit(await withWorkbench(async (wb) => (await import("./commands/reset.js")).resetCommand(wb, lab))));
   program.command("solution [lab]").description("print the reference solution").option("-y, --yes", "do not ask for confirmation")
-    .action(async (lab, options) => exit(await withWorkbench((wb) => solutionCommand(wb, lab, options))));
+    .action(async (lab, options) => exit(await withWorkbench(async (wb) => (await import("./commands/solution.js")).solutionCommand(wb, lab, options))));
   program.command("emulators").description("start every embedded emulator on its default port and print the env")
     .option("--json", "print one line holding one JSON object").option("--once", "stop right after printing").option("--free-ports", "use free ports instead of the defaults")
-    .action(async (options) => exit(await emulatorsCommand(options)));
+    .option("--servicebus-config <file>", "load a Microsoft Service Bus emulator Config.json")
+    .action(async (options) => exit(await (await import("./commands/emulators.js")).emulatorsCommand(options)));
   program.command("check").description("validate every lab folder")
-    .action(async () => exit(await checkCommand(repoPaths())));
+    .action(async () => exit(await (await import("./commands/check.js")).checkCommand(repoPaths())));
   program.command("serve").description("start the workbench: site, API and emulators")
     .option("-p, --port <port>", "port to listen on (default 4280)", port)
     .option("--host <host>", "address to listen on (default 127.0.0.1)")
     .option("--no-build", "do not build the site first")
-    .action(async (options) => exit(await serveCommand(options)));
+    .action(async (options) => exit(await (await import("./commands/serve.js")).serveCommand(options)));
   return program;
 }
 

@@ -9,6 +9,8 @@ export interface EmulatorsOptions {
   once?: boolean;
   /** Free ports instead of the fixed defaults (when the defaults are taken). */
   freePorts?: boolean;
+  /** A Microsoft-format Service Bus Config.json (the one used with docker compose). */
+  servicebusConfig?: string;
 }
 
 /** Starts every embedded emulator on its fixed default port, prints the env, and stays up until Ctrl-C. */
@@ -19,7 +21,7 @@ export async function emulatorsCommand(options: EmulatorsOptions): Promise<numbe
   try {
     for (const [id, entry] of Object.entries(EMULATORS) as [EmulatorId, (typeof EMULATORS)[EmulatorId]][]) {
       try {
-        running.push(await entry.start({ fixedPorts: !options.freePorts }));
+        running.push(await entry.start({ fixedPorts: !options.freePorts, serviceBusConfigPath: options.servicebusConfig }));
       } catch (error) {
         const message = (error as Error).message;
         const port = /:(\d+)$|port (\d+)|EADDRINUSE.*?:(\d+)/.exec(message);
