@@ -1,57 +1,29 @@
-// Reads and updates .azlab/progress.json. Updates are serialised within the process and written atomically;
-// a file that cannot be parsed is kept aside (never overwritten) and reported.
-import { rename } from "node:fs/promises";
+// The learner's progress per lab (.azlab/progress.json): attempts, best score, hints, drafts.
 import { join } from "node:path";
 import { AzlabError } from "../errors.js";
 import type { Report } from "../grader/report-schema.js";
-import { readJsonFile, writeFileAtomic } from "./atomic-file.js";
+import { JsonStore } from "./json-store.js";
 import { emptyLabProgress, ProgressSchema, type LabProgress, type Progress } from "./progress-schema.js";
 
 export class ProgressStore {
   readonly file: string;
-  private chain: Promise<unknown> = Promise.resolve();
-  /** Set when a damaged progress file was moved aside at load, so the UI can say where it went. */
-  recoveredFrom: string | undefined;
+  private readonly json: JsonStore<typeof ProgressSchema>;
 
   constructor(readonly dir: string) {
     this.file = join(dir, "progress.json");
+    this.json = new JsonStore(this.file, ProgressSchema);
   }
 
-  async read(): Promise<Progress> {
-    let raw: unknown;
-    try {
-      raw = await readJsonFile(this.file);
-    } catch {
-      return this.setAside("it is not valid JSON");
-    }
-    if (raw === undefined) return ProgressSchema.parse({});
-    const parsed = ProgressSchema.safeParse(raw);
-    if (!parsed.success) return this.setAside(parsed.error.issues[0]?.message ?? "unexpected content");
-    return parsed.data;
+  get recoveredFrom(): string | undefined {
+    return this.json.recoveredFrom;
   }
 
-  private async setAside(reason: string): Promise<Progress> {
-    const aside = `${this.file}.damaged-${Date.now()}`;
-    await rename(this.file, aside);
-    this.recoveredFrom = aside;
-    process.emitWarning(`azlab: ${this.file} could not be read (${reason}); it was kept as ${aside} and progress starts afresh.`);
-    return ProgressSchema.parse({});
+  read(): Promise<Progress> {
+    return this.json.read();
   }
 
-  /** Runs `change` on the current progress and saves the result; calls run one after another. */
   update<T>(change: (progress: Progress) => T | Promise<T>): Promise<T> {
-    const next = this.chain.then(async () => {
-      const progress = await this.read();
-      const result = await change(progress);
-      try {
-        await writeFileAtomic(this.file, JSON.stringify(progress, null, 2) + "\n");
-      } catch (error) {
-        throw new AzlabError(`Could not save progress to ${this.file}: ${(error as Error).message}`, "Check that the folder is writable and the disk is not full.", 500);
-      }
-      return result;
-    });
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.json.update(change);
   }
 
   async replace(progress: unknown): Promise<Progress> {
@@ -71,10 +43,7 @@ export class ProgressStore {
   }
 
   updateLab<T>(id: string, change: (lab: LabProgress) => T): Promise<T> {
-    return this.update((progress) => {
-      const lab = (progress.labs[id] ??= emptyLabProgress());
-      return change(lab);
-    });
+    return this.update((progress) => change((progress.labs[id] ??= emptyLabProgress())));
   }
 
   recordAttempt(id: string, report: Report): Promise<LabProgress> {
