@@ -44,7 +44,7 @@ export async function benchSpine(): Promise<Record<string, number>> {
   const paths = repoPaths(ROOT);
   const lab = (await loadCatalog(paths.labsDir, paths.root)).get("blob-storage")!;
   const pool = new EmulatorPool();
-  const env = await pool.envFor(lab.services);
+  const { env } = await pool.acquire(lab);
   await grade({ lab, solution: true, emulators: pool }); // warm: type checker, vite caches
   const grades: number[] = [];
   let peakRss = process.memoryUsage().rss;

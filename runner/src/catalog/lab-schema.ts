@@ -1,5 +1,6 @@
 // The lab.json schema: one source of truth for lab metadata (DESIGN.md "A lab").
 import { z } from "zod";
+import { CloudLabConfigSchema } from "../emulators/cloud-lab-config.js";
 
 /** The five AZ-204 skill areas, with the exam's published weights. Ids are stable: progress refers to them. */
 export const SKILL_AREAS = [
@@ -31,6 +32,8 @@ export const LabSchema = z
     docs: z.array(z.object({ title: z.string().min(1), url: z.url({ protocol: /^https$/ }) })).min(1),
     tags: z.array(z.string()).default([]),
     timeoutMs: z.number().int().min(1000).max(600_000).optional(),
+    /** Keyless labs (services identity/keyvault): vaults, storage accounts, identities and roles to emulate. */
+    cloud: CloudLabConfigSchema.optional(),
   })
   .strict();
 

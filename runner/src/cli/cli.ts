@@ -46,6 +46,8 @@ export function buildProgram(): Command {
   program.command("emulators").description("start every embedded emulator on its default port and print the env")
     .option("--json", "print one line holding one JSON object").option("--once", "stop right after printing").option("--free-ports", "use free ports instead of the defaults")
     .option("--servicebus-config <file>", "load a Microsoft Service Bus emulator Config.json")
+    .option("--vault <name...>", "more Key Vault names besides myvault")
+    .option("--storage-account <name...>", "more storage account names besides mystorage")
     .action(async (options) => exit(await (await import("./commands/emulators.js")).emulatorsCommand(options)));
   program.command("check").description("validate every lab folder")
     .action(async () => exit(await (await import("./commands/check.js")).checkCommand(repoPaths())));

@@ -3,18 +3,23 @@
 // labs then run against docker compose or a real Azure resource unchanged. Modules load on first use, so a
 // command that needs only storage never loads the AMQP stack.
 import type { ServiceId } from "../catalog/index.js";
+import type { CloudLabConfig } from "./cloud-lab-config.js";
 import type { RunningEmulator } from "./types.js";
 
-export type EmulatorId = "azurite" | "servicebus";
+export type EmulatorId = "azurite" | "servicebus" | "cloud";
 
 export interface EmulatorStartOptions {
   fixedPorts?: boolean;
   /** A Microsoft-format Service Bus Config.json to load. */
   serviceBusConfigPath?: string;
+  /** The keyless cloud's vaults, accounts, identities and roles. */
+  cloud?: CloudLabConfig;
 }
 
 export interface EmulatorEntry {
   title: string;
+  /** Started fresh for each grade (state a lab expects to be empty) rather than shared. */
+  perGrade: boolean;
   start(options?: EmulatorStartOptions): Promise<RunningEmulator>;
 }
 
@@ -23,6 +28,7 @@ const external = (env: Record<string, string>): RunningEmulator => ({ env, exter
 export const EMULATORS: Record<EmulatorId, EmulatorEntry> = {
   azurite: {
     title: "Azurite (Blob, Queue, Table)",
+    perGrade: false,
     async start({ fixedPorts = false } = {}) {
       const { startAzurite } = await import("./azurite.js");
       return startAzurite(fixedPorts ? { ports: { blob: 10000, queue: 10001, table: 10002 } } : {});
@@ -30,6 +36,7 @@ export const EMULATORS: Record<EmulatorId, EmulatorEntry> = {
   },
   servicebus: {
     title: "Service Bus",
+    perGrade: false,
     async start({ fixedPorts = false, serviceBusConfigPath } = {}) {
       const existing = process.env.SERVICEBUS_CONNECTION_STRING;
       if (existing) return external({ SERVICEBUS_CONNECTION_STRING: existing });
@@ -38,17 +45,26 @@ export const EMULATORS: Record<EmulatorId, EmulatorEntry> = {
       return { env: { ...emulator.env }, external: false, stop: () => emulator.stop() };
     },
   },
+  cloud: {
+    title: "Managed identity and Key Vault",
+    perGrade: true,
+    async start({ cloud } = {}) {
+      const { start } = await import("./identity-keyvault.js");
+      return start(cloud ?? {});
+    },
+  },
 };
 
-const SERVICE_EMULATOR: Partial<Record<ServiceId, EmulatorId>> = {
+const SERVICE_EMULATOR: Record<ServiceId, EmulatorId> = {
   blob: "azurite",
   queue: "azurite",
   table: "azurite",
   servicebus: "servicebus",
+  identity: "cloud",
+  keyvault: "cloud",
 };
 
-export function emulatorFor(service: ServiceId): EmulatorId {
-  const id = SERVICE_EMULATOR[service];
-  if (!id) throw new Error(`No embedded emulator serves "${service}" yet`);
-  return id;
+/** The emulators these services need, each once. */
+export function emulatorsFor(services: readonly ServiceId[]): EmulatorId[] {
+  return [...new Set(services.map((service) => SERVICE_EMULATOR[service]))];
 }

@@ -3,13 +3,14 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Lab } from "../catalog/index.js";
-import { EmulatorPool } from "../emulators/emulator-pool.js";
+import { EmulatorPool, type AcquiredEmulators } from "../emulators/emulator-pool.js";
+import { explainEnvironmentProblems } from "./explain-environment.js";
 import { buildReport } from "./build-report.js";
 import { readLearnerFile } from "./read-learner-file.js";
 import { REPORT_VERSION, type Report } from "./report-schema.js";
 import { runVitestChild, scrubbedEnv } from "./run-child.js";
 import { syntaxErrors, typeDiagnostics } from "./type-check.js";
-import { createGradeWorkspace } from "./workspace.js";
+import { createGradeWorkspace, type GradeWorkspace } from "./workspace.js";
 
 const require = createRequire(import.meta.url);
 
@@ -76,22 +77,26 @@ export async function grade(options: GradeOptions): Promise<Report> {
 
   const ownPool = options.emulators ? undefined : new EmulatorPool();
   const pool = options.emulators ?? ownPool!;
-  const workspace = await createGradeWorkspace({
-    lab,
-    source,
-    nodeModules: nodeModulesDir(),
-    reporterFile,
-    includeHidden: options.includeHidden ?? true,
-    heapMb: options.heapMb ?? DEFAULT_HEAP_MB,
-    testTimeoutMs: Math.min(timeoutMs, 20_000),
-    sandbox: options.sandbox ?? true,
-  });
+  let emulators: AcquiredEmulators | undefined;
+  let workspace: GradeWorkspace | undefined;
   try {
-    const emulatorEnv = await pool.envFor(lab.services);
+    emulators = await pool.acquire(lab);
+    const caFile = emulators.env.NODE_EXTRA_CA_CERTS;
+    workspace = await createGradeWorkspace({
+      lab,
+      source,
+      nodeModules: nodeModulesDir(),
+      reporterFile,
+      includeHidden: options.includeHidden ?? true,
+      heapMb: options.heapMb ?? DEFAULT_HEAP_MB,
+      testTimeoutMs: Math.min(timeoutMs, 20_000),
+      sandbox: options.sandbox ?? true,
+      extraReadable: caFile ? [caFile] : [],
+    });
     const run = runVitestChild({
       cwd: workspace.dir,
       vitestEntry: vitestEntry(),
-      env: scrubbedEnv(workspace.dir, { ...emulatorEnv, ...options.env }),
+      env: scrubbedEnv(workspace.dir, { ...emulators.env, ...options.env }),
       timeoutMs,
       maxRssBytes: maxRssMb * 1024 * 1024,
       permissionArgs: workspace.vitestFlags,
@@ -104,9 +109,10 @@ export async function grade(options: GradeOptions): Promise<Report> {
       { labId: lab.id, workspaceDir: workspace.dir, hiddenFiles: workspace.hiddenTestFiles, timeoutMs, maxRssMb, startedAt },
       diagnostics,
     );
-    return { ...report, durationMs: Math.round(performance.now() - started) };
+    return { ...explainEnvironmentProblems(report, emulators.env), durationMs: Math.round(performance.now() - started) };
   } finally {
-    await workspace.remove();
+    await emulators?.release();
+    await workspace?.remove();
     await ownPool?.stopAll();
   }
 }

@@ -9,11 +9,12 @@ export interface SandboxPaths {
   workspaceDir: string;
   nodeModulesDir: string;
   reporterFile: string;
+  extraReadable: string[];
 }
 
 function readable(paths: SandboxPaths): string[] {
   const real = (path: string) => realpathSync(path);
-  return [real(paths.workspaceDir), real(paths.nodeModulesDir), dirname(real(paths.reporterFile))];
+  return [real(paths.workspaceDir), real(paths.nodeModulesDir), dirname(real(paths.reporterFile)), ...paths.extraReadable.map(real)];
 }
 
 /** Flags for the vitest process: it forks the worker, so it may spawn a child. */

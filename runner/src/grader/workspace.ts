@@ -26,6 +26,8 @@ export interface WorkspaceOptions {
   testTimeoutMs: number;
   /** Confine the processes to the grading folder and the packages (Node's permission model). */
   sandbox: boolean;
+  /** Files outside the folder the tests must read (the local CA that NODE_EXTRA_CA_CERTS names). */
+  extraReadable?: string[];
 }
 
 export async function createGradeWorkspace(options: WorkspaceOptions): Promise<GradeWorkspace> {
@@ -39,7 +41,7 @@ export async function createGradeWorkspace(options: WorkspaceOptions): Promise<G
     await symlink(options.nodeModules, join(dir, "node_modules"), "dir");
     await mkdir(join(dir, "tmp"));
     await writeFile(join(dir, "package.json"), JSON.stringify({ name: `azlab-grade-${lab.id}`, private: true, type: "module" }));
-    const paths = { workspaceDir: dir, nodeModulesDir: options.nodeModules, reporterFile: options.reporterFile };
+    const paths = { workspaceDir: dir, nodeModulesDir: options.nodeModules, reporterFile: options.reporterFile, extraReadable: options.extraReadable ?? [] };
     const learnerFlags = options.sandbox ? learnerProcessFlags(paths) : [];
     await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(options, dir, [...lab.testFiles, ...hidden], learnerFlags));
     return {

@@ -47,7 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   if (options.warmEmulators) {
     const services = [...new Set(workbench.catalog.labs.flatMap((lab) => lab.services))];
-    await workbench.emulators.envFor(services);
+    await workbench.emulators.warm(services);
   }
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;

@@ -11,6 +11,10 @@ export interface EmulatorsOptions {
   freePorts?: boolean;
   /** A Microsoft-format Service Bus Config.json (the one used with docker compose). */
   servicebusConfig?: string;
+  /** Key Vault names besides `myvault`. */
+  vault?: string[];
+  /** Storage account names besides `mystorage` (served keyless at <name>.blob.core.windows.net). */
+  storageAccount?: string[];
 }
 
 /** Starts every embedded emulator on its fixed default port, prints the env, and stays up until Ctrl-C. */
@@ -21,7 +25,13 @@ export async function emulatorsCommand(options: EmulatorsOptions): Promise<numbe
   try {
     for (const [id, entry] of Object.entries(EMULATORS) as [EmulatorId, (typeof EMULATORS)[EmulatorId]][]) {
       try {
-        running.push(await entry.start({ fixedPorts: !options.freePorts, serviceBusConfigPath: options.servicebusConfig }));
+        running.push(
+          await entry.start({
+            fixedPorts: !options.freePorts,
+            serviceBusConfigPath: options.servicebusConfig,
+            cloud: { vaults: ["myvault", ...(options.vault ?? [])], storageAccounts: ["mystorage", ...(options.storageAccount ?? [])] },
+          }),
+        );
       } catch (error) {
         const message = (error as Error).message;
         const port = /:(\d+)$|port (\d+)|EADDRINUSE.*?:(\d+)/.exec(message);

@@ -5,7 +5,7 @@ import { resolveLab } from "../resolve-lab.js";
 export async function testCommand(workbench: Workbench, id: string | undefined, options: { json?: boolean; solution?: boolean }): Promise<number> {
   const lab = resolveLab(workbench, id);
   const progress = options.json ? undefined : spinner(`Starting emulators for ${lab.id} (${lab.services.join(", ") || "none"})`).start();
-  await workbench.emulators.envFor(lab.services);
+  await workbench.emulators.warm(lab.services);
   if (progress) progress.text = `Running ${lab.id} tests${options.solution ? " on the reference solution" : ""}`;
   const report = await workbench.grade(lab, { solution: options.solution });
   progress?.stop();
