@@ -96,6 +96,22 @@ describe("azlab CLI", () => {
     expect(run.stdout).toContain("2 labs are valid.");
   });
 
+  it("quiz drills due cards from piped answers and schedules them", async () => {
+    const child = spawn(process.execPath, [BIN, "quiz", "--area", "monitor", "-n", "2"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, AZLAB_HOME: repo.azlabDir, NO_COLOR: "1" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stdin.end("a\n3\na\n3\n");
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    expect(out).toContain("[1/2] monitor");
+    expect(out).toMatch(/Reviewed 2 cards/);
+    const schedule = JSON.parse(await readFile(join(repo.azlabDir, "flashcards.json"), "utf8"));
+    expect(Object.keys(schedule.cards)).toHaveLength(2);
+  });
+
   it("emulators --json prints one JSON line with connection strings the SDK can use", async () => {
     const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports"], {
       cwd: repo.root,

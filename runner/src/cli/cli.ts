@@ -49,6 +49,10 @@ export function buildProgram(): Command {
     .option("--vault <name...>", "more Key Vault names besides myvault")
     .option("--storage-account <name...>", "more storage account names besides mystorage")
     .action(async (options) => exit(await (await import("./commands/emulators.js")).emulatorsCommand(options)));
+  program.command("quiz").description("drill due flashcards from the interview question bank")
+    .option("--area <area>", "only this area (compute, storage, security, monitor, connect, patterns, ...)")
+    .option("--topic <topic>", "only this topic").option("-n, --count <n>", "how many cards (default 10)")
+    .action(async (options) => exit(await (await import("./commands/quiz.js")).quizCommand(options)));
   program.command("check").description("validate every lab folder")
     .action(async () => exit(await (await import("./commands/check.js")).checkCommand(repoPaths())));
   program.command("serve").description("start the workbench: site, API and emulators")

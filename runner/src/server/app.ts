@@ -6,7 +6,10 @@ import { installErrorHandler } from "./error-handler.js";
 import contentRoutes from "./routes/content.js";
 import labsRoutes from "./routes/labs.js";
 import progressRoutes from "./routes/progress.js";
+import libraryRoutes from "./routes/library.js";
+import practiceRoutes from "./routes/practice.js";
 import typesRoutes from "./routes/types.js";
+import { PracticeService } from "../practice/index.js";
 import { registerSite } from "./static-site.js";
 
 export interface AppOptions {
@@ -14,6 +17,8 @@ export interface AppOptions {
   /** Built site folder; default site/dist in the repository. */
   siteDist?: string;
   logger?: boolean;
+  /** Interview practice; default: over the repository's content/ with state in .azlab/. */
+  practice?: PracticeService;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -27,5 +32,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes, { workbench });
   await app.register(contentRoutes, { repoRoot: workbench.paths.root });
   await app.register(typesRoutes, { rootDir: workbench.paths.root });
+  await app.register(libraryRoutes, { contentDir: workbench.paths.contentDir, labs: workbench.catalog.labs });
+  await app.register(practiceRoutes, { practice: options.practice ?? new PracticeService(workbench.paths.contentDir, workbench.paths.azlabDir) });
   return app;
 }
