@@ -68,3 +68,32 @@ describe("grader isolation", () => {
     expect(pid).not.toBe(process.pid);
   });
 });
+
+describe("grader network sandbox", () => {
+  it("lets graded code reach the emulators but no other address", async () => {
+    const { createServer } = await import("node:http");
+    const outsider = createServer((_req, res) => res.end("secret")).listen(0, "127.0.0.1");
+    await new Promise((resolve) => outsider.once("listening", resolve));
+    const port = (outsider.address() as { port: number }).port;
+    try {
+      const blobProbe = { ...probe, services: ["blob" as const] };
+      const report = await grade({
+        lab: blobProbe,
+        emulators: pool,
+        typeCheck: false,
+        source: `import { BlobServiceClient } from "@azure/storage-blob";
+export async function probe(): Promise<unknown> {
+  const out: Record<string, string> = {};
+  try { await BlobServiceClient.fromConnectionString(process.env.AZURE_STORAGE_CONNECTION_STRING!).getContainerClient("net-probe").createIfNotExists(); out.emulator = "reached"; } catch (e) { out.emulator = String(e); }
+  try { out.other = await (await fetch("http://127.0.0.1:${port}/")).text(); } catch (e) { out.other = String((e as { cause?: { code?: string } }).cause?.code ?? e); }
+  try { const dgram = await import("node:dgram"); dgram.createSocket("udp4"); out.udp = "opened"; } catch (e) { out.udp = (e as NodeJS.ErrnoException).code ?? String(e); }
+  return out;
+}
+`,
+      });
+      expect(probeResult(report)).toEqual({ emulator: "reached", other: "ERR_ACCESS_DENIED", udp: "ERR_ACCESS_DENIED" });
+    } finally {
+      outsider.close();
+    }
+  });
+});

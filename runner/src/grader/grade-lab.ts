@@ -11,6 +11,7 @@ import { REPORT_VERSION, type Report } from "./report-schema.js";
 import { runVitestChild, scrubbedEnv } from "./run-child.js";
 import { syntaxErrors, typeDiagnostics } from "./type-check.js";
 import { createGradeWorkspace, type GradeWorkspace } from "./workspace.js";
+import { emulatorPorts, usesRemoteService } from "./sandbox.js";
 
 const require = createRequire(import.meta.url);
 
@@ -81,7 +82,8 @@ export async function grade(options: GradeOptions): Promise<Report> {
   let workspace: GradeWorkspace | undefined;
   try {
     emulators = await pool.acquire(lab);
-    const caFile = emulators.env.NODE_EXTRA_CA_CERTS;
+    const testEnv = { ...emulators.env, ...options.env };
+    const caFile = testEnv.NODE_EXTRA_CA_CERTS;
     workspace = await createGradeWorkspace({
       lab,
       source,
@@ -92,11 +94,12 @@ export async function grade(options: GradeOptions): Promise<Report> {
       testTimeoutMs: Math.min(timeoutMs, 20_000),
       sandbox: options.sandbox ?? true,
       extraReadable: caFile ? [caFile] : [],
+      networkGuard: !usesRemoteService(testEnv),
     });
     const run = runVitestChild({
       cwd: workspace.dir,
       vitestEntry: vitestEntry(),
-      env: scrubbedEnv(workspace.dir, { ...emulators.env, ...options.env }),
+      env: scrubbedEnv(workspace.dir, { ...testEnv, AZLAB_ALLOWED_PORTS: emulatorPorts(testEnv).join(",") }),
       timeoutMs,
       maxRssBytes: maxRssMb * 1024 * 1024,
       permissionArgs: workspace.vitestFlags,

@@ -28,6 +28,8 @@ export interface WorkspaceOptions {
   sandbox: boolean;
   /** Files outside the folder the tests must read (the local CA that NODE_EXTRA_CA_CERTS names). */
   extraReadable?: string[];
+  /** Confine connections to the emulators' ports. */
+  networkGuard: boolean;
 }
 
 export async function createGradeWorkspace(options: WorkspaceOptions): Promise<GradeWorkspace> {
@@ -41,7 +43,7 @@ export async function createGradeWorkspace(options: WorkspaceOptions): Promise<G
     await symlink(options.nodeModules, join(dir, "node_modules"), "dir");
     await mkdir(join(dir, "tmp"));
     await writeFile(join(dir, "package.json"), JSON.stringify({ name: `azlab-grade-${lab.id}`, private: true, type: "module" }));
-    const paths = { workspaceDir: dir, nodeModulesDir: options.nodeModules, reporterFile: options.reporterFile, extraReadable: options.extraReadable ?? [] };
+    const paths = { workspaceDir: dir, nodeModulesDir: options.nodeModules, reporterFile: options.reporterFile, extraReadable: options.extraReadable ?? [], networkGuard: options.networkGuard };
     const learnerFlags = options.sandbox ? learnerProcessFlags(paths) : [];
     await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(options, dir, [...lab.testFiles, ...hidden], learnerFlags));
     return {
