@@ -32,10 +32,22 @@ const runProbe = async (body: string) =>
   probeResult(await grade({ lab: probe, emulators: pool, typeCheck: false, source: `import * as fs from "node:fs";\nimport * as path from "node:path";\nexport async function probe(): Promise<unknown> {\n${body}\n}\n` }));
 
 describe("grader isolation", () => {
-  it("copies only the exercise and the tests into the grading folder", async () => {
-    const result = await runProbe(`return fs.readdirSync(path.dirname(new URL(import.meta.url).pathname)).sort();`);
-    // (.vite is vite's cache for this run, kept inside the folder so the sandbox can allow writing it.)
-    expect((result as string[]).filter((name) => name !== ".vite")).toEqual(["exercise.test.ts", "exercise.ts", "node_modules", "package.json", "tmp", "vitest.config.mjs"]);
+  it("copies only the exercise and the tests into the grading folder (hidden tests in a subfolder)", async () => {
+    const report = await grade({
+      lab: probe,
+      emulators: pool,
+      typeCheck: false,
+      sandbox: false,
+      source: `import * as fs from "node:fs";\nexport async function probe(): Promise<unknown> {\n  const here = new URL(".", import.meta.url).pathname;\n  return fs.readdirSync(here).sort().concat(fs.existsSync(here + "hidden") ? fs.readdirSync(here + "hidden") : []);\n}\n`,
+    });
+    expect(probeResult(report)).toEqual(["exercise.test.ts", "exercise.ts", "hidden", "node_modules", "package.json", "tmp", "vitest.config.mjs", "hidden.test.ts"]);
+  });
+
+  it("runs hidden tests but denies the learner's code reading them, even in its own folder", async () => {
+    const result = await runProbe(`
+      const here = path.dirname(new URL(import.meta.url).pathname);
+      try { return fs.readFileSync(path.join(here, "hidden/hidden.test.ts"), "utf8"); } catch (e) { return (e as NodeJS.ErrnoException).code; }`);
+    expect(result).toBe("ERR_ACCESS_DENIED");
   });
 
   it("denies reading the reference solution by absolute path", async () => {

@@ -3,11 +3,13 @@
 // and write only the grading folder. A read of the reference solution, hidden tests, .azlab/ or another
 // learner's folder fails with ERR_ACCESS_DENIED, whatever path the code uses.
 import { realpathSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface SandboxPaths {
   workspaceDir: string;
+  /** Files of the grading folder the learner's process may read (not the hidden tests' subfolder). */
+  visibleFiles: string[];
   nodeModulesDir: string;
   reporterFile: string;
   extraReadable: string[];
@@ -17,18 +19,16 @@ export interface SandboxPaths {
 
 function readable(paths: SandboxPaths): string[] {
   const real = (path: string) => realpathSync(path);
-  return [real(paths.workspaceDir), real(paths.nodeModulesDir), dirname(real(paths.reporterFile)), ...paths.extraReadable.map(real)];
-}
-
-/** Flags for the vitest process: it forks the worker, so it may spawn a child. */
-export function vitestProcessFlags(paths: SandboxPaths): string[] {
+  const workspace = real(paths.workspaceDir);
   return [
-    "--experimental-permission",
-    ...readable(paths).map((dir) => `--allow-fs-read=${dir}`),
-    `--allow-fs-write=${realpathSync(paths.workspaceDir)}`,
-    "--allow-child-process",
-    "--allow-worker",
-    "--no-warnings=ExperimentalWarning",
+    // Its visible files and its scratch folder, one by one: allowing the folder would allow hidden/ too.
+    ...paths.visibleFiles.map((file) => join(workspace, file)),
+    join(workspace, "tmp"),
+    // Packages are reached through the folder's node_modules link and at their real path.
+    join(workspace, "node_modules"),
+    real(paths.nodeModulesDir),
+    dirname(real(paths.reporterFile)),
+    ...paths.extraReadable.map(real),
   ];
 }
 
@@ -64,8 +64,8 @@ export function learnerProcessFlags(paths: SandboxPaths): string[] {
   return [
     ...(paths.networkGuard ? [`--import=${pathToFileURL(networkGuard).href}`] : []),
     "--experimental-permission",
-    ...readable(paths).map((dir) => `--allow-fs-read=${dir}`),
-    `--allow-fs-write=${realpathSync(paths.workspaceDir)}`,
+    ...readable(paths).map((path) => `--allow-fs-read=${path}`),
+    `--allow-fs-write=${join(realpathSync(paths.workspaceDir), "tmp")}`,
     "--no-warnings=ExperimentalWarning",
   ];
 }
