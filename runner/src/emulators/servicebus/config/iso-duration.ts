@@ -1,0 +1,14 @@
+// ISO 8601 durations as Config.json uses them ("PT1M", "P14D", "PT0.5S", "P10675199DT2H48M5.4775807S").
+const PATTERN = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** .NET's TimeSpan.MaxValue, which Azure uses for "never expires". */
+const TIMESPAN_MAX_MS = 922_337_203_685_477;
+
+/** Milliseconds, Infinity for TimeSpan.MaxValue, or undefined when the text is not a duration. */
+export function parseIsoDuration(text: string): number | undefined {
+  const match = PATTERN.exec(text.trim());
+  if (!match || text.trim() === "P" || text.trim().endsWith("T")) return undefined;
+  const [, d, h, m, s] = match;
+  const ms = (Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(s ?? 0)) * 1000;
+  return ms >= TIMESPAN_MAX_MS ? Infinity : ms;
+}
