@@ -59,6 +59,8 @@ export function buildProgram(): Command {
     .option("-p, --port <port>", "port to listen on (default 4280)", port)
     .option("--host <host>", "address to listen on (default 127.0.0.1)")
     .option("--no-build", "do not build the site first")
+    .option("--team [title]", "start a team interview session (participants join with a link)")
+    .option("--pair", "start a pair interview session (one interviewer, one candidate)")
     .action(async (options) => exit(await (await import("./commands/serve.js")).serveCommand(options)));
   return program;
 }

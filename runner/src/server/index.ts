@@ -1,4 +1,5 @@
 // startServer(): the workbench's HTTP server on 127.0.0.1 (DESIGN.md "Server").
+import { networkInterfaces } from "node:os";
 import type { FastifyInstance } from "fastify";
 import { AzlabError } from "../errors.js";
 import { repoPaths } from "../repo-paths.js";
@@ -18,6 +19,8 @@ export interface ServerOptions {
   port?: number;
   /** Start the emulators every lab needs before listening, so the first Run is fast. */
   warmEmulators?: boolean;
+  /** Start a team session at once (azlab serve --team). */
+  team?: { title?: string; mode?: "group" | "pair" };
   logger?: boolean;
 }
 
@@ -30,12 +33,36 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 4280;
 
+export const isLoopbackHost = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1";
+
+/** The addresses others on the network can open: the machine's non-internal IPv4 addresses. */
+export function lanUrls(host: string, port: number): string[] {
+  if (host !== "0.0.0.0" && host !== "::") return [`http://${host}:${port}`];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && entry.family === "IPv4" && !entry.internal)
+    .map((entry) => `http://${entry!.address}:${port}`);
+  return addresses.length > 0 ? addresses : [`http://127.0.0.1:${port}`];
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const paths = repoPaths(options.repoRoot, { labsDir: options.labsDir, azlabDir: options.azlabDir });
-  const workbench = await Workbench.open(paths);
-  const app = await buildApp({ workbench, siteDist: options.siteDist, logger: options.logger });
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? DEFAULT_PORT;
+  if (!isLoopbackHost(host) && !options.team) {
+    throw new AzlabError(
+      `Listening on ${host} would open your progress and files to the network`,
+      "Other machines may connect only to a team session, where every request needs its token: add --team.",
+    );
+  }
+  const workbench = await Workbench.open(paths);
+  let actualPort = port;
+  const app = await buildApp({
+    workbench,
+    siteDist: options.siteDist,
+    logger: options.logger,
+    publicUrls: () => (isLoopbackHost(host) ? [`http://${host === "::1" ? "[::1]" : host}:${actualPort}`] : lanUrls(host, actualPort)),
+  });
   try {
     await app.listen({ host, port });
   } catch (error) {
@@ -50,7 +77,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await workbench.emulators.warm(services);
   }
   const address = app.server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
+  actualPort = typeof address === "object" && address ? address.port : port;
+  if (options.team && !app.team.active) await app.team.create(options.team);
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   return {
     url: `http://${shownHost}:${actualPort}`,

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { repoPaths } from "../../repo-paths.js";
-import { DEFAULT_PORT, startServer } from "../../server/index.js";
+import { DEFAULT_PORT, isLoopbackHost, lanUrls, startServer } from "../../server/index.js";
 import { colors as c, spinner } from "../output.js";
 import { buildSite, siteIsStale } from "../site-build.js";
 
@@ -8,6 +8,9 @@ export interface ServeOptions {
   port?: string;
   host?: string;
   build?: boolean;
+  /** Start a team session: true, or its title. */
+  team?: boolean | string;
+  pair?: boolean;
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
@@ -19,10 +22,17 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   }
   const progress = spinner("Starting emulators and the server").start();
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
-  const server = await startServer({ repoRoot: paths.root, host: options.host, port, warmEmulators: true }).finally(() => progress.stop());
+  const team = options.team || options.pair ? { title: typeof options.team === "string" ? options.team : undefined, mode: options.pair ? ("pair" as const) : ("group" as const) } : undefined;
+  const server = await startServer({ repoRoot: paths.root, host: options.host, port, warmEmulators: true, team }).finally(() => progress.stop());
   console.log(`${c.green("azlab is running")} at ${c.bold(server.url)}`);
-  if (options.host && options.host !== "127.0.0.1" && options.host !== "localhost") {
-    console.log(c.yellow(`Listening on ${options.host}: other machines on your network can reach it.`));
+  const session = server.app.team.active;
+  if (session) {
+    const joinPath = `/team/join?t=${encodeURIComponent(session.joinToken)}`;
+    const bases = options.host && !isLoopbackHost(options.host) ? lanUrls(options.host, Number(new URL(server.url).port)) : [server.url];
+    console.log(c.bold(`\n${session.mode === "pair" ? "Pair interview" : "Team session"} "${session.title}" is open.`));
+    console.log(`Participants join at: ${bases.map((base) => c.bold(base + joinPath)).join("  or  ")}`);
+    console.log(`Host dashboard (keep this link to yourself): ${c.bold(`${server.url}/team?t=${encodeURIComponent(session.hostToken)}`)}`);
+    if (!options.host || isLoopbackHost(options.host)) console.log(c.dim("Only this machine can connect; add --host 0.0.0.0 to let colleagues on your network join."));
   }
   console.log(c.dim("Press Ctrl-C to stop."));
   await new Promise<void>((resolve) => {
@@ -32,3 +42,4 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   await server.close();
   return 0;
 }
+

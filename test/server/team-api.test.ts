@@ -1,0 +1,137 @@
+// Team sessions over the real HTTP server and WebSocket: tokens, roles, rounds, grading in the sandbox,
+// live pushes, persistence across a restart, export.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { startServer, type RunningServer } from "../../runner/src/server/index.js";
+import { FIXTURE_LABS, makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
+import { readFile } from "node:fs/promises";
+
+let repo: TempRepo;
+let server: RunningServer;
+let azlabDir: string;
+
+beforeAll(async () => {
+  repo = await makeTempRepo({ arithmetic: join(FIXTURE_LABS, "arithmetic") });
+  azlabDir = await mkdtemp(join(tmpdir(), "azlab-team-"));
+  // Content (the question bank) comes from the real repository through a link.
+  const { symlink } = await import("node:fs/promises");
+  await symlink(join(import.meta.dirname, "../../content"), join(repo.root, "content"));
+  server = await startServer({ repoRoot: repo.root, azlabDir, port: 0, siteDist: join(azlabDir, "no-site") });
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(azlabDir, { recursive: true, force: true });
+  await repo.remove();
+});
+
+async function call(method: string, path: string, token?: string, body?: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(token ? { "x-azlab-token": token } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+}
+
+function nextState(socket: WebSocket, until: (state: any) => boolean): Promise<any> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(String(data));
+      if (message.type === "state" && until(message.state)) {
+        socket.off("message", onMessage);
+        resolve(message.state);
+      }
+    };
+    socket.on("message", onMessage);
+  });
+}
+
+const solution = () => readFile(join(FIXTURE_LABS, "arithmetic/solution/exercise.ts"), "utf8");
+
+describe("team session", () => {
+  let hostToken: string;
+  let joinToken: string;
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  it("is started by the host on this machine and gives a join link", async () => {
+    const created = await call("POST", "/api/team/sessions", undefined, { title: "Friday drill" });
+    expect(created.status).toBe(200);
+    hostToken = created.body.hostToken;
+    joinToken = new URL(created.body.joinPath, "http://x").searchParams.get("t")!;
+    expect(created.body.view.title).toBe("Friday drill");
+  });
+
+  it("then refuses requests without a token (401), and participant tokens on host actions (403)", async () => {
+    expect((await call("GET", "/api/labs")).status).toBe(401);
+    expect((await call("GET", "/api/team/state")).status).toBe(401);
+    expect((await call("GET", "/api/labs", joinToken)).status).toBe(403);
+    for (const name of ["Ada", "Grace"]) {
+      const joined = await call("POST", "/api/team/join", joinToken, { name });
+      expect(joined.status).toBe(200);
+      tokens[name] = joined.body.token;
+      ids[name] = joined.body.participantId;
+    }
+    expect((await call("POST", "/api/team/join", joinToken, { name: "ada" })).status).toBe(409);
+    expect((await call("POST", "/api/team/rounds", tokens.Ada, { labId: "arithmetic", durationSec: 60 })).status).toBe(403);
+    expect((await call("GET", "/api/labs/arithmetic?reveal=1", tokens.Ada)).status).toBe(403);
+    expect((await call("GET", "/api/team/export", tokens.Ada)).status).toBe(403);
+    expect((await call("GET", "/api/labs", hostToken)).status).toBe(200);
+  });
+
+  it("runs a coding round: both submit, results reach the host live, participants see only their own", async () => {
+    const hostSocket = new WebSocket(`${server.url.replace("http", "ws")}/api/team/ws?t=${hostToken}`);
+    const round = await call("POST", "/api/team/rounds", hostToken, { labId: "arithmetic", durationSec: 300 });
+    expect(round.status).toBe(200);
+    const graded = nextState(hostSocket, (state) => {
+      const last = state.rounds.at(-1);
+      return last?.participants.every((p: any) => p.submission?.grading === "done");
+    });
+    const starter = (await call("GET", "/api/team/state", tokens.Grace)).body.rounds[0].lab.starter;
+    await call("POST", "/api/team/submit", tokens.Ada, { code: await solution() });
+    await call("POST", "/api/team/submit", tokens.Grace, { code: starter });
+    const state = await graded;
+    const byName = Object.fromEntries(state.rounds[0].participants.map((p: any) => [p.name, p.submission]));
+    expect(byName.Ada.report.status).toBe("pass");
+    expect(byName.Grace.report.status).toBe("fail");
+    expect(state.scoreboard[0]).toMatchObject({ name: "Ada", points: 10 });
+    hostSocket.close();
+
+    const graceView = (await call("GET", "/api/team/state", tokens.Grace)).body;
+    expect(graceView.rounds[0].participants.map((p: any) => p.name)).toEqual(["Grace"]);
+    expect(JSON.stringify(graceView)).not.toContain("return a * b");
+    const hidden = graceView.rounds[0].participants[0].submission.report.tests.find((t: any) => t.hidden);
+    expect(hidden.message).toBe("A hidden test failed.");
+  });
+
+  it("scores a free answer per key point and exports the session as Markdown", async () => {
+    const practice = await call("GET", "/api/questions?area=patterns", hostToken);
+    const free = practice.body.questions.find((q: any) => q.type === "free");
+    const round = (await call("POST", "/api/team/rounds", hostToken, { questionId: free.id, durationSec: 120 })).body;
+    await call("POST", "/api/team/submit", tokens.Ada, { answer: "Retry with jitter, idempotency keys." });
+    const scores = free.keyPoints.map((_: string, i: number) => (i === 0 ? 3 : 1));
+    expect((await call("POST", `/api/team/rounds/${round.id}/scores`, hostToken, { participantId: ids.Ada, keyPointScores: scores })).status).toBe(200);
+    await call("POST", `/api/team/rounds/${round.id}/reveal`, hostToken);
+    const adaView = (await call("GET", "/api/team/state", tokens.Ada)).body;
+    expect(adaView.rounds[1].answer.keyPoints).toEqual(free.keyPoints);
+    const exported = await call("GET", "/api/team/export", hostToken);
+    expect(exported.status).toBe(200);
+    expect(exported.body).toContain("# Friday drill");
+    expect(exported.body).toContain("### Ada");
+    expect(exported.body).toContain("Retry with jitter, idempotency keys.");
+    expect(exported.body).toMatch(/\| Ada \| \d+/);
+  });
+
+  it("survives a server restart: tokens, answers and code are kept", async () => {
+    await server.close();
+    server = await startServer({ repoRoot: repo.root, azlabDir, port: 0, siteDist: join(azlabDir, "no-site") });
+    const adaView = await call("GET", "/api/team/state", tokens.Ada);
+    expect(adaView.status).toBe(200);
+    expect(adaView.body.rounds[0].participants[0].submission.code).toBe(await solution());
+    expect((await call("GET", "/api/team/state")).status).toBe(401);
+  });
+});
