@@ -109,3 +109,29 @@ export async function probe(): Promise<unknown> {
     }
   });
 });
+
+describe("grader network sandbox, keyless labs", () => {
+  it("keeps the network guard on behind azlab's proxy, and the proxy refuses hosts it does not emulate", async () => {
+    const keyless = { ...probe, services: ["identity" as const, "keyvault" as const] };
+    const report = await grade({
+      lab: keyless,
+      emulators: pool,
+      typeCheck: false,
+      source: `import { request } from "node:http";
+export async function probe(): Promise<unknown> {
+  const proxy = new URL(process.env.HTTPS_PROXY!);
+  const status = await new Promise<number | string>((resolve) => {
+    const req = request({ host: proxy.hostname, port: Number(proxy.port), method: "CONNECT", path: "example.com:443" });
+    req.on("connect", (res, socket) => { socket.destroy(); resolve(res.statusCode ?? 0); });
+    req.on("error", (e) => resolve(String(e)));
+    req.end();
+  });
+  let direct: string;
+  try { await fetch("http://93.184.216.34/"); direct = "reached"; } catch (e) { direct = String((e as { cause?: { code?: string } }).cause?.code ?? e); }
+  return { proxy: status, direct, guard: process.env.AZLAB_ALLOWED_PORTS ? "on" : "off" };
+}
+`,
+    });
+    expect(probeResult(report)).toEqual({ proxy: 403, direct: "ERR_ACCESS_DENIED", guard: "on" });
+  });
+});

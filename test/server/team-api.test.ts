@@ -126,6 +126,26 @@ describe("team session", () => {
     expect(exported.body).toMatch(/\| Ada \| \d+/);
   });
 
+  it("grades ten participants submitting at once, none lost, with queue positions shown", async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `Dev ${i + 1}`);
+    const joined = await Promise.all(names.map((name) => call("POST", "/api/team/join", joinToken, { name })));
+    const hostSocket = new WebSocket(`${server.url.replace("http", "ws")}/api/team/ws?t=${hostToken}`);
+    const positions = new Set<number>();
+    hostSocket.on("message", (data) => {
+      const state = JSON.parse(String(data)).state;
+      for (const p of state?.rounds.at(-1)?.participants ?? []) if (p.submission?.grading === "queued" && p.submission.queuePosition !== undefined) positions.add(p.submission.queuePosition);
+    });
+    await call("POST", "/api/team/rounds", hostToken, { labId: "arithmetic", durationSec: 600 });
+    const code = await solution();
+    const done = nextState(hostSocket, (state) => names.every((name) => state.rounds.at(-1).participants.find((p: any) => p.name === name)?.submission?.grading === "done"));
+    await Promise.all(joined.map((j) => call("POST", "/api/team/submit", j.body.token, { code })));
+    const state = await done;
+    hostSocket.close();
+    const reports = state.rounds.at(-1).participants.filter((p: any) => names.includes(p.name)).map((p: any) => p.submission.report.status);
+    expect(reports).toEqual(Array(10).fill("pass"));
+    expect(Math.max(...positions)).toBeGreaterThan(1);
+  });
+
   it("survives a server restart: tokens, answers and code are kept", async () => {
     await server.close();
     server = await startServer({ repoRoot: repo.root, azlabDir, port: 0, siteDist: join(azlabDir, "no-site") });

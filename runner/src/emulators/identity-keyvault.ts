@@ -25,6 +25,8 @@ export const CERTIFICATE_HOSTS = ["*.vault.azure.net", "*.blob.core.windows.net"
 export type CloudOptions = z.input<typeof CloudLabConfigSchema> & {
   /** Where the local CA (and the token signing key) are kept; default `<repo>/.azlab/ca`. */
   caDir?: string;
+  /** Let the proxy tunnel other hosts to the internet (azlab emulators); off while grading. */
+  passThrough?: boolean;
 };
 
 export interface RunningCloud extends RunningEmulator {
@@ -44,7 +46,7 @@ export function defaultRoleAssignments(vaults: string[], accounts: string[]): Ro
 }
 
 export async function start(rawOptions: CloudOptions = {}): Promise<RunningCloud> {
-  const { caDir = DEFAULT_CA_DIR, ...config } = rawOptions;
+  const { caDir = DEFAULT_CA_DIR, passThrough, ...config } = rawOptions;
   const options = CloudLabConfigSchema.parse(config);
   const vaults = options.vaults?.length ? options.vaults : [DEFAULT_VAULT];
   const accounts = (options.storageAccounts?.length ? options.storageAccounts : [DEFAULT_STORAGE_ACCOUNT]).map((name) => name.toLowerCase());
@@ -81,10 +83,13 @@ export async function start(rawOptions: CloudOptions = {}): Promise<RunningCloud
     // Blob requests pass an RBAC check (roles, token signature) before reaching Azurite.
     const blobGateway = await startBlobRbacGateway({ tls, caCertPem: ca.certPem, directory: identity.directory, issuer: identity.issuer, accounts, azuritePort: blobPort });
     stoppers.push(blobGateway.stop);
-    const proxy = await startConnectProxy([
-      { host: /^[a-z0-9-]+\.vault\.azure\.net$/i, targetPort: async () => keyVault.port },
-      { host: /^[a-z0-9-]+\.blob\.core\.windows\.net$/i, targetPort: async () => blobGateway.port },
-    ]);
+    const proxy = await startConnectProxy(
+      [
+        { host: /^[a-z0-9-]+\.vault\.azure\.net$/i, targetPort: async () => keyVault.port },
+        { host: /^[a-z0-9-]+\.blob\.core\.windows\.net$/i, targetPort: async () => blobGateway.port },
+      ],
+      { passThrough: passThrough ?? false },
+    );
     stoppers.push(proxy.stop);
 
     const env: Record<string, string> = {
@@ -94,7 +99,9 @@ export async function start(rawOptions: CloudOptions = {}): Promise<RunningCloud
       NO_PROXY: "127.0.0.1,localhost",
       NODE_EXTRA_CA_CERTS: ca.certPath,
       // DefaultAzureCredential goes straight to managed identity instead of trying developer tools first.
-      AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential",
+      // ("prod" rather than "ManagedIdentityCredential": @azure/identity 4.13 ignores DefaultAzureCredential's
+      // options, such as managedIdentityClientId, when a single credential is named.)
+      AZURE_TOKEN_CREDENTIALS: "prod",
       ...keyVault.env,
       AZURE_STORAGE_ACCOUNT_NAME: accounts[0]!,
     };

@@ -48,9 +48,10 @@ export const EMULATORS: Record<EmulatorId, EmulatorEntry> = {
   cloud: {
     title: "Managed identity and Key Vault",
     perGrade: true,
-    async start({ cloud } = {}) {
+    async start({ cloud, fixedPorts = false } = {}) {
       const { start } = await import("./identity-keyvault.js");
-      return start(cloud ?? {});
+      // For a learner's own scripts (azlab emulators) other hosts pass through the proxy; never while grading.
+      return start({ ...cloud, passThrough: fixedPorts });
     },
   },
 };

@@ -48,7 +48,10 @@ export function emulatorPorts(env: Record<string, string>): number[] {
  * by the learner): their own tests may then reach it, and the network guard stays off.
  */
 export function usesRemoteService(env: Record<string, string>): boolean {
+  // Behind azlab's own proxy (loopback), https hosts such as myvault.vault.azure.net are emulated locally.
+  const localProxy = /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(env.HTTPS_PROXY ?? "");
   return Object.entries(env).some(([key, value]) => {
+    if (localProxy && /^https:\/\//.test(value)) return false;
     if (!/CONNECTION_STRING$|_ENDPOINT$|_URL$/.test(key)) return false;
     const hosts = [...value.matchAll(/(?:https?|sb|amqps?):\/\/([^/:;]+)/g)].map((m) => m[1]!.toLowerCase());
     const remoteAccount = /AccountName=(?!devstoreaccount1)/.test(value) && !/127\.0\.0\.1|localhost/.test(value);

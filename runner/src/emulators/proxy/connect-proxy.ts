@@ -27,7 +27,11 @@ function refuse(client: Duplex, status: string, message: string): void {
   client.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(message)}\r\nconnection: close\r\n\r\n${message}`);
 }
 
-export async function startConnectProxy(routes: ProxyRoute[]): Promise<RunningProxy> {
+/**
+ * `passThrough`: tunnel hosts no route serves to the internet (for a learner's own scripts). Off while
+ * grading, so graded code cannot reach the network through the proxy.
+ */
+export async function startConnectProxy(routes: ProxyRoute[], options: { passThrough?: boolean } = {}): Promise<RunningProxy> {
   const sockets = new Set<Duplex>();
   const track = (socket: Duplex): void => {
     sockets.add(socket);
@@ -35,6 +39,10 @@ export async function startConnectProxy(routes: ProxyRoute[]): Promise<RunningPr
   };
 
   const server: Server = createServer((request, response) => {
+    if (!options.passThrough) {
+      response.writeHead(403, { "content-type": "text/plain" }).end("azlab's proxy serves only the emulated Azure hosts while grading.");
+      return;
+    }
     // Plain-HTTP proxying (absolute-form URL): forward as is.
     let target: URL;
     try {
@@ -59,6 +67,10 @@ export async function startConnectProxy(routes: ProxyRoute[]): Promise<RunningPr
     const { host, port } = splitHostPort(request.url ?? "");
     const route = routes.find((candidate) => candidate.host.test(host));
     client.on("error", () => client.destroy());
+    if (!route && !options.passThrough) {
+      refuse(client, "403 Forbidden", `azlab's proxy serves only the emulated Azure hosts while grading; ${host} is not one of them.`);
+      return;
+    }
     if ("setNoDelay" in client) (client as Socket).setNoDelay(true);
     const open = async (): Promise<Socket> => {
       const targetPort = route ? await route.targetPort() : port;

@@ -77,7 +77,7 @@ export class EntityReceiver implements Consumer {
   }
 
   credit(): number {
-    if (this.closed) return 0;
+    if (this.closed || !this.link.is_open()) return 0;
     const outgoing = internals(this.link).session.outgoing;
     if (outgoing.available() < RECLAIM_BELOW) this.reclaim();
     return Math.min(this.limit - this.sent, outgoing.available());

@@ -1,12 +1,14 @@
 // The AMQP 1.0 front door of the broker, on rhea: SASL, CBS claims, and links to entities and $management.
 import { randomUUID } from "node:crypto";
-import type { Server, Socket } from "node:net";
+import { createRequire } from "node:module";
+import type { Socket } from "node:net";
 import rhea, { type Connection, type EventContext, type Message, type Receiver, type Sender } from "rhea";
 import { BrokerError, brokerErrors } from "../core/errors.js";
 import type { MessageEntity } from "../core/message-entity.js";
 import type { Namespace } from "../core/namespace.js";
 import { stateOf, type ConnectionState } from "./connection-state.js";
 import { EntityReceiver, newConsumerId } from "./entity-receiver.js";
+import { openFrontDoor } from "./front-door.js";
 import { toAmqpError } from "./errors.js";
 import { handleManagementRequest } from "./management.js";
 import { decodeTransfer, toContent } from "./message-codec.js";
@@ -22,11 +24,19 @@ const DEFAULT_SESSION_WAIT_MS = 65_000;
 /** How long stop() waits for clients to close their connections before cutting them. */
 const STOP_GRACE_MS = 300;
 
+// rhea's Connection class is not in its typings; we accept sockets ourselves so the port can be shared (front-door.ts).
+const RheaConnection = createRequire(import.meta.url)("rhea/lib/connection.js") as new (
+  options: Record<string, unknown>,
+  container: unknown,
+) => { accept(socket: Socket): void };
+
 export interface AmqpServerOptions {
   namespace: Namespace;
   host: string;
   port: number;
   keys: SasKey[];
+  /** Receives TLS connections on the same port (HTTPS management); absent = refuse them. */
+  onTls?(socket: Socket): void;
 }
 
 export interface AmqpServer {
@@ -42,13 +52,19 @@ export async function startAmqpServer(options: AmqpServerOptions): Promise<AmqpS
   container.sasl_server_mechanisms.enable_anonymous();
   // The SDK authenticates with CBS tokens, not SASL; accept PLAIN too so other AMQP clients can connect.
   container.sasl_server_mechanisms.enable_plain(() => true);
-  const sockets = new Set<Socket>();
   const connections = new Set<Connection>();
   const limit = namespace.limits.maxMessageSizeBytes;
 
   container.on("sender_open", (ctx: EventContext) => guard(ctx, () => onClientReceiver(ctx)));
   container.on("receiver_open", (ctx: EventContext) => guard(ctx, () => onClientSender(ctx)));
   container.on("sender_close", (ctx: EventContext) => forgetSender(ctx));
+  // A client may end an AMQP session without detaching its links first: those receivers are gone too.
+  container.on("session_close", (ctx: EventContext) => {
+    const state = stateOf(ctx.connection);
+    for (const link of [...state.receivers.keys(), ...state.pendingSessions.keys()]) {
+      if ((link as unknown as { session: unknown }).session === ctx.session) forget(state, link);
+    }
+  });
   container.on("connection_open", (ctx: EventContext) => connections.add(ctx.connection));
   container.on("disconnected", (ctx: EventContext) => {
     connections.delete(ctx.connection);
@@ -252,8 +268,10 @@ export async function startAmqpServer(options: AmqpServerOptions): Promise<AmqpS
   }
 
   function forgetSender(ctx: EventContext): void {
-    const state = stateOf(ctx.connection);
-    const link = ctx.sender as Sender;
+    forget(stateOf(ctx.connection), ctx.sender as Sender);
+  }
+
+  function forget(state: ConnectionState, link: Sender): void {
     state.pendingSessions.get(link)?.();
     state.pendingSessions.delete(link);
     const receiver = state.receivers.get(link);
@@ -261,29 +279,23 @@ export async function startAmqpServer(options: AmqpServerOptions): Promise<AmqpS
     state.receivers.delete(link);
   }
 
-  const server: Server = container.listen({
-    port: options.port,
-    host: options.host,
-    tcp_no_delay: true,
+  const connectionOptions = {
     sender_options: { autosettle: false, treat_modified_as_released: false },
     receiver_options: { autoaccept: false },
-  } as never) as unknown as Server;
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+  };
+  const door = await openFrontDoor({
+    host: options.host,
+    port: options.port,
+    onAmqp: (socket) => new RheaConnection(connectionOptions, container).accept(socket),
+    ...(options.onTls ? { onTls: options.onTls } : {}),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
+  const { port, sockets } = door;
 
   return {
     port,
     connectionCount: () => sockets.size,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = door.close();
       // Close politely so clients shut down at once instead of retrying; then cut whatever is left.
       for (const connection of connections) {
         connection.close({ condition: "amqp:connection:forced", description: "The Service Bus emulator is stopping." });
