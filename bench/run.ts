@@ -19,6 +19,7 @@ const suites: Array<[string, Bench | undefined]> = [
   ["servicebus", await optional("servicebus.ts", "benchServiceBus")],
   ["identity-keyvault", await optional("identity-keyvault.ts", "benchIdentityKeyVault")],
   ["site", await optional("site.ts", "benchSite")],
+  ["team", await optional("team.ts", "benchTeam")],
 ];
 
 const only = process.argv.slice(2);
