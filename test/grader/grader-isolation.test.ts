@@ -75,6 +75,17 @@ describe("grader isolation", () => {
     expect(result).toEqual(expect.arrayContaining(["HOME", "PATH", "TMPDIR"]));
   });
 
+  it("type-checks a lab folder outside the repository against the installed SDK typings", async () => {
+    const report = await grade({
+      lab: probe,
+      emulators: pool,
+      source: `import { BlobServiceClient } from "@azure/storage-blob";\nexport async function probe(): Promise<unknown> {\n  const size: number = Buffer.byteLength("ok");\n  return typeof BlobServiceClient === "function" && size === 2 ? "ok" : "no";\n}\n`,
+    });
+    expect(probe.dir.startsWith(repo.root)).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.status).toBe("pass");
+  });
+
   it("runs the learner's code in a process other than the grader's", async () => {
     const pid = await runProbe(`return process.pid;`);
     expect(pid).not.toBe(process.pid);

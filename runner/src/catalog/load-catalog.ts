@@ -18,6 +18,8 @@ export interface Lab extends LabMeta {
 export interface Catalog {
   labs: Lab[];
   get(id: string): Lab | undefined;
+  /** Problems of labs left out (only when loaded with `skipInvalid`). */
+  problems: string[];
 }
 
 export class CatalogError extends AzlabError {
@@ -88,7 +90,12 @@ async function loadLab(labsDir: string, root: string, name: string, problems: st
   return { ...meta, dir, testFiles, hiddenTestFiles: tests.filter(isHiddenTest) };
 }
 
-export async function loadCatalog(labsDir: string, root = join(labsDir, "..")): Promise<Catalog> {
+/**
+ * Loads every lab. By default any problem fails the whole load (azlab check, CI). With `skipInvalid` (the
+ * server, `azlab test`) a lab with problems is left out and its problems returned, so one half-written lab
+ * does not stop the others.
+ */
+export async function loadCatalog(labsDir: string, root = join(labsDir, ".."), options: { skipInvalid?: boolean } = {}): Promise<Catalog> {
   if (!existsSync(labsDir) || !(await stat(labsDir)).isDirectory()) {
     throw new AzlabError(`No labs folder at ${labsDir}`, "Run azlab from the azlab repository, or set AZLAB_ROOT to it.");
   }
@@ -98,8 +105,8 @@ export async function loadCatalog(labsDir: string, root = join(labsDir, "..")): 
   const perLab = names.sort().map(() => [] as string[]);
   const loaded = await Promise.all(names.map((name, i) => loadLab(labsDir, root, name, perLab[i]!)));
   const problems = perLab.flat();
-  if (problems.length > 0) throw new CatalogError(problems);
+  if (problems.length > 0 && !options.skipInvalid) throw new CatalogError(problems);
   const labs = loaded.filter((lab): lab is Lab => lab !== undefined);
   const byId = new Map(labs.map((lab) => [lab.id, lab]));
-  return { labs, get: (id) => byId.get(id) };
+  return { labs, get: (id) => byId.get(id), problems };
 }

@@ -25,7 +25,8 @@ export async function siteIsStale(siteDir: string): Promise<boolean> {
 export async function buildSite(repoRoot: string): Promise<void> {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(npm, ["run", "build", "-w", "site"], { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
+    // NODE_ENV=production: otherwise an inherited "test" or "development" makes Vite bundle React's dev build.
+    const child = spawn(npm, ["run", "build", "-w", "site"], { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
     child.on("error", reject);
     child.on("close", (code) =>
       code === 0 ? resolve() : reject(new AzlabError(`Building the site failed (exit code ${code})`, "Read the build output above; `npm run build -w site` repeats it.")),

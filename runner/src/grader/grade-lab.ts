@@ -44,6 +44,16 @@ const vitestEntry = () => join(require.resolve("vitest/package.json"), "..", "vi
 const reporterFile = fileURLToPath(new URL("./vitest-reporter.ts", import.meta.url));
 const nodeModulesDir = () => join(require.resolve("vitest/package.json"), "..", "..");
 
+/**
+ * Where the learner's file is type-checked: its lab folder when that sees the installed packages (inside the
+ * repository), else a folder beside node_modules (a lab folder elsewhere, e.g. a copy in a temp directory).
+ */
+function typeCheckDir(lab: Lab): string {
+  const modules = nodeModulesDir();
+  const root = join(modules, "..");
+  return lab.dir.startsWith(root + "/") ? lab.dir : join(root, ".azlab", "typecheck", lab.id);
+}
+
 export async function resolveSource(options: Pick<GradeOptions, "lab" | "source" | "solution">): Promise<string> {
   if (options.source !== undefined) return options.source;
   return readLearnerFile(join(options.lab.dir, options.solution ? "solution/exercise.ts" : "exercise.ts"));
@@ -105,7 +115,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
       permissionArgs: workspace.vitestFlags,
     });
     // Type-check while the child runs: the two overlap on two cores.
-    const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(lab.dir, source);
+    const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(typeCheckDir(lab), source);
     const result = await run;
     const report = buildReport(
       result,

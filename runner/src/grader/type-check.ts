@@ -85,10 +85,14 @@ export function syntaxErrors(source: string, fileName = "exercise.ts"): Diagnost
   return parseDiagnostics.map((d) => toDiagnostic(ts, { ...d, file }, fileName));
 }
 
-/** Syntactic and semantic diagnostics of `source` as the lab's exercise.ts, capped at 50. */
-export function typeDiagnostics(labDir: string, source: string, fileName = "exercise.ts"): Diagnostic[] {
+/**
+ * Syntactic and semantic diagnostics of `source` as the lab's exercise.ts, capped at 50. The file is checked
+ * as if it lived in `checkDir` (default: the lab folder), which must see the installed packages and an ESM
+ * package.json above it.
+ */
+export function typeDiagnostics(checkDir: string, source: string, fileName = "exercise.ts"): Diagnostic[] {
   const ts = typescript();
-  const state = serviceFor(labDir);
+  const state = serviceFor(checkDir);
   if (state.source !== source) {
     state.source = source;
     state.version++;

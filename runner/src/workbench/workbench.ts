@@ -36,7 +36,10 @@ export class Workbench {
   }
 
   static async open(paths: RepoPaths = repoPaths(), queue?: GradeQueue): Promise<Workbench> {
-    const catalog = await loadCatalog(paths.labsDir, paths.root);
+    const catalog = await loadCatalog(paths.labsDir, paths.root, { skipInvalid: true });
+    if (catalog.problems.length > 0) {
+      process.emitWarning(`azlab: ${catalog.problems.length} lab problem(s), those labs are left out:\n  ${catalog.problems.join("\n  ")}\nRun \`azlab check\` for details.`);
+    }
     return new Workbench(paths, catalog, queue ?? new InProcessGradeQueue());
   }
 
