@@ -32,6 +32,12 @@ describe("lab catalog", () => {
     expect((error as CatalogError).message).toContain("problems:");
   });
 
+  it("with skipInvalid, leaves broken labs out and returns their problems (the server keeps running)", async () => {
+    const catalog = await loadCatalog(BROKEN, join(BROKEN, ".."), { skipInvalid: true });
+    expect(catalog.labs).toEqual([]);
+    expect(catalog.problems).toHaveLength(14);
+  });
+
   it("loads valid labs with their visible and hidden test files", async () => {
     const catalog = await loadCatalog(FIXTURE_LABS);
     const lab = catalog.get("arithmetic")!;
