@@ -102,23 +102,24 @@ export async function benchServiceBus(): Promise<Record<string, number>> {
   }
 
   const emulator = await start();
-  const rssIdle = rssMb();
-  const client = new ServiceBusClient(emulator.connectionString);
   const queueA = "bench-receive-and-delete";
   const queueB = "bench-peek-lock";
   await createQueue(emulator.adminUrl, queueA);
   await createQueue(emulator.adminUrl, queueB);
+  // Memory first, before throughput runs leave garbage behind.
+  const rssIdle = rssMb();
+  const clients = Array.from({ length: 100 }, () => new ServiceBusClient(emulator.connectionString));
+  await Promise.all(clients.map((c) => c.createReceiver(queueA).peekMessages(1)));
+  const rss100 = rssMb();
+  const connections = emulator.connectionCount();
+  await Promise.all(clients.map((c) => c.close()));
+
+  const client = new ServiceBusClient(emulator.connectionString);
   await fill(client, queueA, MESSAGES);
   const receiveAndDelete = await receiveAndDeleteRate(client, queueA);
   await fill(client, queueB, MESSAGES);
   const peekLock = await peekLockRate(client, queueB);
   const bare = await bareRheaRate();
-
-  const before100 = rssMb();
-  const clients = Array.from({ length: 100 }, () => new ServiceBusClient(emulator.connectionString));
-  await Promise.all(clients.map((c) => c.createReceiver(queueA).peekMessages(1)));
-  const rss100 = rssMb();
-  await Promise.all(clients.map((c) => c.close()));
   await client.close();
   await emulator.stop();
 
@@ -131,6 +132,6 @@ export async function benchServiceBus(): Promise<Record<string, number>> {
     rssIdleMb: round(rssIdle),
     // Measured in one process: includes the 100 SDK clients as well as the broker's side of their connections.
     rssWith100ConnectionsMb: round(rss100),
-    rssPer100ConnectionsDeltaMb: round(rss100 - before100),
+    openConnections: connections,
   };
 }

@@ -1,6 +1,6 @@
 // The broker core on its own, without AMQP: the pieces whose edge cases are easier to pin here than through the SDK.
 import { describe, expect, it } from "vitest";
-import { parseIsoDuration } from "../../../runner/src/emulators/servicebus/config/iso-duration.js";
+import { formatIsoDuration, parseIsoDuration } from "../../../runner/src/emulators/servicebus/config/iso-duration.js";
 import { validateChildName, validateEntityName } from "../../../runner/src/emulators/servicebus/core/entity-names.js";
 import type { Consumer } from "../../../runner/src/emulators/servicebus/core/message-entity.js";
 import type { StoredMessage } from "../../../runner/src/emulators/servicebus/core/message.js";
@@ -17,6 +17,19 @@ describe("ISO 8601 durations (Config.json)", () => {
   ])("%s = %s ms", (text, ms) => expect(parseIsoDuration(text)).toBe(ms));
 
   it.each(["1M", "PT", "P", "PT1X", "60"])("rejects %s", (text) => expect(parseIsoDuration(text)).toBeUndefined());
+
+  it.each([
+    [60_000, "PT1M"],
+    [45_000, "PT45S"],
+    [500, "PT0.5S"],
+    [93_784_000, "P1DT2H3M4S"],
+    [86_400_000, "P1D"],
+    [0, "PT0S"],
+    [Infinity, "P10675199DT2H48M5.4775807S"],
+  ])("writes %s ms as %s", (ms, text) => {
+    expect(formatIsoDuration(ms)).toBe(text);
+    expect(parseIsoDuration(text)).toBe(ms);
+  });
 });
 
 describe("entity names", () => {

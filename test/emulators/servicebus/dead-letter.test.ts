@@ -6,7 +6,7 @@ import { getEntityCounts } from "../../../runner/src/emulators/servicebus/manage
 
 const sb = useServiceBus();
 
-describe("dead-letter queue", () => {
+describe.concurrent("dead-letter queue", () => {
   it("the 4th delivery of a message with MaxDeliveryCount 3 lands in the DLQ as MaxDeliveryCountExceeded", async () => {
     const queue = await sb.queue({ MaxDeliveryCount: 3 });
     const sender = sb.client.createSender(queue);

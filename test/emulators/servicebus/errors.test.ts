@@ -2,6 +2,8 @@
 // https://learn.microsoft.com/azure/service-bus-messaging/service-bus-messaging-exceptions-latest
 import { ServiceBusClient, isServiceBusError } from "@azure/service-bus";
 import { describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
+import { DEFAULT_KEY, DEFAULT_KEY_NAME } from "../../../runner/src/emulators/servicebus/index.js";
 import { AdminApiError, createQueue } from "../../../runner/src/emulators/servicebus/management/admin-client.js";
 import { useServiceBus } from "./harness.js";
 
@@ -24,6 +26,33 @@ describe.concurrent("errors", () => {
     const error = await client.createReceiver(queue).receiveMessages(1, { maxWaitTimeInMs: 500 }).catch((e: unknown) => e);
     expect(isServiceBusError(error) && error.code).toBe("UnauthorizedAccess");
     await client.close();
+  });
+
+  it("an expired SAS token, or one for another entity, fails with UnauthorizedAccess", async () => {
+    const queue = await sb.queue();
+    const other = await sb.queue();
+    const endpoint = `sb://localhost:${sb.emulator.port}/`;
+    const sign = (resource: string, expiresAt: number) => {
+      const sr = encodeURIComponent(resource);
+      const se = Math.floor(expiresAt / 1000);
+      const sig = encodeURIComponent(createHmac("sha256", DEFAULT_KEY).update(`${sr}\n${se}`).digest("base64"));
+      return `SharedAccessSignature sr=${sr}&sig=${sig}&se=${se}&skn=${DEFAULT_KEY_NAME}`;
+    };
+    const attempt = async (token: string) => {
+      const client = new ServiceBusClient(`Endpoint=${endpoint};SharedAccessSignature=${token};UseDevelopmentEmulator=true`, {
+        retryOptions: { maxRetries: 0, timeoutInMs: 5_000 },
+      });
+      const result = await client.createSender(queue).sendMessages({ body: "x" }).catch((e: unknown) => e);
+      await client.close();
+      return result;
+    };
+    const expired = await attempt(sign(`${endpoint}${queue}`, Date.now() - 60_000));
+    expect(isServiceBusError(expired) && expired.code).toBe("UnauthorizedAccess");
+    expect((expired as Error).message).toContain("ExpiredToken");
+    const elsewhere = await attempt(sign(`${endpoint}${other}`, Date.now() + 600_000));
+    expect(isServiceBusError(elsewhere) && elsewhere.code).toBe("UnauthorizedAccess");
+    // The same kind of token for the right entity works: the checks above are about expiry and audience only.
+    expect(await attempt(sign(`${endpoint}${queue}`, Date.now() + 600_000))).toBeUndefined();
   });
 
   it("an unknown queue fails with MessagingEntityNotFound for senders and receivers", async () => {

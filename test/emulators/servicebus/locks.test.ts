@@ -6,7 +6,7 @@ import { useServiceBus } from "./harness.js";
 
 const sb = useServiceBus();
 
-describe("message locks", () => {
+describe.concurrent("message locks", () => {
   it("redelivers a message whose lock expired, with delivery count + 1", async () => {
     const queue = await sb.queue({ LockDuration: "PT1S" });
     const sender = sb.client.createSender(queue);
@@ -16,7 +16,7 @@ describe("message locks", () => {
     const [first] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 2_000 });
     expect(first!.deliveryCount).toBe(0);
     const lockedUntil = first!.lockedUntilUtc!.getTime();
-    expect(lockedUntil - first!.enqueuedTimeUtc!.getTime()).toBeLessThanOrEqual(1_500);
+    expect(lockedUntil - Date.now()).toBeLessThanOrEqual(1_000);
     // Nothing else is available while the lock holds.
     const [second] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 3_000 });
     expect(second!.body).toBe("slow");
@@ -31,17 +31,17 @@ describe("message locks", () => {
   });
 
   it("renewMessageLock extends lockedUntilUtc and keeps the message locked", async () => {
-    const queue = await sb.queue({ LockDuration: "PT1S" });
+    const queue = await sb.queue({ LockDuration: "PT2S" });
     const sender = sb.client.createSender(queue);
     await sender.sendMessages({ body: "renew" });
     const receiver = sb.client.createReceiver(queue, { maxAutoLockRenewalDurationInMs: 0 });
     const [message] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 2_000 });
     const before = message!.lockedUntilUtc!.getTime();
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 1_000));
     const renewed = await receiver.renewMessageLock(message!);
     expect(renewed.getTime()).toBeGreaterThan(before);
     expect(message!.lockedUntilUtc!.getTime()).toBe(renewed.getTime());
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 1_200));
     // Past the original lock: still ours, so completing works.
     await receiver.completeMessage(message!);
     await receiver.close();

@@ -5,7 +5,7 @@ import { useServiceBus } from "./harness.js";
 
 const sb = useServiceBus();
 
-describe("queues", () => {
+describe.concurrent("queues", () => {
   it("sends one message and receives it in peekLock with the broker's properties", async () => {
     const queue = await sb.queue();
     const sender = sb.client.createSender(queue);

@@ -11,7 +11,7 @@ describe.concurrent("scheduled messages", () => {
   it("a scheduled message appears at its time and not before", async () => {
     const queue = await sb.queue();
     const sender = sb.client.createSender(queue);
-    const at = new Date(Date.now() + 2_000);
+    const at = new Date(Date.now() + 3_000);
     const [sequenceNumber] = await sender.scheduleMessages({ body: "later" }, at);
     expect(sequenceNumber!.toNumber()).toBeGreaterThan(0);
     const receiver = sb.client.createReceiver(queue);
@@ -19,7 +19,7 @@ describe.concurrent("scheduled messages", () => {
     expect(peeked!.state).toBe("scheduled");
     expect(peeked!.scheduledEnqueueTimeUtc?.getTime()).toBe(at.getTime());
     expect(await receiver.receiveMessages(1, { maxWaitTimeInMs: 300 })).toHaveLength(0);
-    const [message] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 5_000 });
+    const [message] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 6_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
     expect(message!.body).toBe("later");
     expect(message!.enqueuedTimeUtc!.getTime()).toBeGreaterThanOrEqual(at.getTime());

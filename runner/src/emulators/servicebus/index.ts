@@ -6,6 +6,8 @@ import { parseServiceBusConfig, readServiceBusConfig } from "./config/parse-conf
 import type { Limits } from "./core/limits.js";
 import { Namespace } from "./core/namespace.js";
 import { startAdminServer } from "./management/admin-server.js";
+import { createAtomEndpoint, type AtomEndpoint } from "./management/atom-endpoint.js";
+import { loadOrCreateCertificateAuthority } from "../tls/ca-store.js";
 
 export { Namespace } from "./core/namespace.js";
 export type { Limits } from "./core/limits.js";
@@ -31,10 +33,17 @@ export interface ServiceBusEmulatorOptions {
   limits?: Partial<Limits>;
   /** Admin HTTP API port; 0 (default) = a free port. */
   adminPort?: number;
+  /**
+   * Serve ServiceBusAdministrationClient (HTTPS/ATOM on the AMQP port) with a certificate from azlab's local CA;
+   * the client's process must trust it (env NODE_EXTRA_CA_CERTS, returned in `env`). Default true.
+   */
+  administrationClient?: boolean;
+  /** Where the local CA lives (default `<repo>/.azlab/ca`). */
+  caDir?: string;
 }
 
 export interface RunningServiceBusEmulator {
-  env: { SERVICEBUS_CONNECTION_STRING: string; AZLAB_SERVICEBUS_ADMIN_URL: string };
+  env: { SERVICEBUS_CONNECTION_STRING: string; AZLAB_SERVICEBUS_ADMIN_URL: string; NODE_EXTRA_CA_CERTS?: string };
   external: false;
   port: number;
   adminUrl: string;
@@ -59,7 +68,33 @@ export async function start(options: ServiceBusEmulatorOptions = {}): Promise<Ru
   const namespace = new Namespace({ ...(options.limits ? { limits: options.limits } : {}) });
   if (config) applyServiceBusConfig(namespace, config);
 
-  const amqp = await startAmqpServer({ namespace, host, port: options.port ?? 0, keys: [{ name: keyName, key }] });
+  const keys = [{ name: keyName, key }];
+  // The ATOM endpoint names entities by the port, known once the AMQP server listens.
+  let amqpPort = 0;
+  let atom: AtomEndpoint | undefined;
+  let caPath: string | undefined;
+  if (options.administrationClient !== false) {
+    // Without a writable CA folder the broker still runs; only ServiceBusAdministrationClient is then refused.
+    const ca = await loadOrCreateCertificateAuthority(options.caDir).catch(() => undefined);
+    if (ca) {
+      caPath = ca.certPath;
+      atom = createAtomEndpoint(namespace, ca, keys, () => `localhost:${amqpPort}`);
+    }
+  }
+  let amqp;
+  try {
+    amqp = await startAmqpServer({
+      namespace,
+      host,
+      port: options.port ?? 0,
+      keys,
+      ...(atom ? { onTls: (socket) => atom.accept(socket) } : {}),
+    });
+  } catch (error) {
+    namespace.close();
+    throw error;
+  }
+  amqpPort = amqp.port;
   let admin;
   try {
     admin = await startAdminServer(namespace, host, options.adminPort ?? 0);
@@ -72,7 +107,11 @@ export async function start(options: ServiceBusEmulatorOptions = {}): Promise<Ru
   const connectionString = `Endpoint=sb://localhost:${amqp.port};SharedAccessKeyName=${keyName};SharedAccessKey=${key};UseDevelopmentEmulator=true`;
   let stopped = false;
   return {
-    env: { SERVICEBUS_CONNECTION_STRING: connectionString, AZLAB_SERVICEBUS_ADMIN_URL: admin.url },
+    env: {
+      SERVICEBUS_CONNECTION_STRING: connectionString,
+      AZLAB_SERVICEBUS_ADMIN_URL: admin.url,
+      ...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
+    },
     external: false,
     port: amqp.port,
     adminUrl: admin.url,
@@ -83,6 +122,7 @@ export async function start(options: ServiceBusEmulatorOptions = {}): Promise<Ru
       if (stopped) return;
       stopped = true;
       namespace.close();
+      atom?.close();
       await Promise.all([amqp.close(), admin.close()]);
     },
   };

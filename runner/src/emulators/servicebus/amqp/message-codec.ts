@@ -51,18 +51,22 @@ function toMs(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Splits one transfer into messages: a single message, or the messages of a batch. */
-export function decodeTransfer(context: { message?: unknown; format?: number }): { messages: Message[]; size: number } {
+/** Splits one transfer into messages (a single message, or the messages of a batch), each with its encoded size. */
+export function decodeTransfer(context: { message?: unknown; format?: number }): { messages: { message: Message; size: number }[]; size: number } {
   const raw = context.message;
   if (context.format === BATCH_MESSAGE_FORMAT && Buffer.isBuffer(raw)) {
     const outer = rhea.message.decode(raw);
     const body = outer.body as { content?: unknown; multiple?: boolean } | undefined;
-    const sections = body?.multiple && Array.isArray(body.content) ? body.content : body?.content ? [body.content] : [];
-    return { messages: sections.map((s: Buffer) => rhea.message.decode(Buffer.from(s)) as unknown as Message), size: raw.length };
+    const sections: Buffer[] = body?.multiple && Array.isArray(body.content) ? body.content : body?.content ? [body.content as Buffer] : [];
+    return {
+      messages: sections.map((s) => ({ message: rhea.message.decode(Buffer.from(s)) as unknown as Message, size: s.length })),
+      size: raw.length,
+    };
   }
   const message = raw as Message;
   // rhea decodes format-0 transfers before we see them; re-encoding gives the size the sender sent.
-  return { messages: [message], size: rhea.message.encode(message).length };
+  const size = rhea.message.encode(message).length;
+  return { messages: [{ message, size }], size };
 }
 
 export function toContent(message: Message, size: number): MessageContent {

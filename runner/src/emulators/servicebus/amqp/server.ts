@@ -1,4 +1,4 @@
-// The AMQP 1.0 front door of the broker, on rhea: SASL, CBS claims, and links to entities and $management.
+// The AMQP 1.0 side of the broker, on rhea: SASL, CBS claims, and links to entities and $management.
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Socket } from "node:net";
@@ -205,7 +205,7 @@ export async function startAmqpServer(options: AmqpServerOptions): Promise<AmqpS
     try {
       const { messages, size } = decodeTransfer(ctx as { message?: unknown; format?: number });
       if (size > limit) throw brokerErrors.messageTooLarge(size, limit);
-      for (const message of messages) namespace.send(address, toContent(message, messages.length === 1 ? size : rhea.message.encode(message).length));
+      for (const { message, size: own } of messages) namespace.send(address, toContent(message, own));
       delivery.accept();
     } catch (error) {
       const amqp = toAmqpError(error);
