@@ -66,6 +66,27 @@ describe("azlab CLI", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("says clearly when the learner's file is not UTF-8 or is missing, and how to fix it", async () => {
+    const file = join(repo.labsDir, "probe/exercise.ts");
+    const original = await readFile(file);
+    try {
+      await writeFile(file, Buffer.from([0x65, 0x78, 0xff, 0xfe, 0x0a]));
+      const binary = await azlab(["test", "probe"]);
+      expect(binary.code).toBe(2);
+      expect(binary.stderr).toContain("is not UTF-8 text");
+      expect(binary.stderr).toContain("Save the file as UTF-8");
+      const { rm } = await import("node:fs/promises");
+      await rm(file);
+      const missing = await azlab(["test", "probe"]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("does not exist");
+      expect(missing.stderr).toContain("azlab reset");
+      expect(missing.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await writeFile(file, original);
+    }
+  });
+
   it("reset keeps a backup of the learner's changes and says where", async () => {
     await writeFile(join(repo.labsDir, "probe/exercise.ts"), "// my precious work\n");
     const run = await azlab(["reset", "probe"]);

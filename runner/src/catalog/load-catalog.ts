@@ -52,7 +52,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, "");
 }
 
-async function loadLab(labsDir: string, root: string, name: string, problems: string[]): Promise<Lab | undefined> {
+async function loadLab(labsDir: string, root: string, name: string, problems: string[], strict: boolean): Promise<Lab | undefined> {
   const dir = join(labsDir, name);
   const display = (file: string) => relative(root, join(dir, file));
   const before = problems.length;
@@ -80,6 +80,8 @@ async function loadLab(labsDir: string, root: string, name: string, problems: st
     }
   }
   for (const file of REQUIRED_FILES) {
+    // A learner may have deleted their exercise.ts: the lab is still whole (reset restores the starter from git).
+    if (!strict && file === "exercise.ts") continue;
     if (!existsSync(join(dir, file))) problems.push(`${display(file)}: missing`);
   }
   const files = existsSync(dir) ? await readdir(dir) : [];
@@ -103,7 +105,7 @@ export async function loadCatalog(labsDir: string, root = join(labsDir, ".."), o
   const names = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
   // Each lab collects its own problems so the report lists them in folder order, whatever finishes first.
   const perLab = names.sort().map(() => [] as string[]);
-  const loaded = await Promise.all(names.map((name, i) => loadLab(labsDir, root, name, perLab[i]!)));
+  const loaded = await Promise.all(names.map((name, i) => loadLab(labsDir, root, name, perLab[i]!, !options.skipInvalid)));
   const problems = perLab.flat();
   if (problems.length > 0 && !options.skipInvalid) throw new CatalogError(problems);
   const labs = loaded.filter((lab): lab is Lab => lab !== undefined);
