@@ -146,3 +146,26 @@ export async function probe(): Promise<unknown> {
     expect(probeResult(report)).toEqual({ proxy: 403, direct: "ERR_ACCESS_DENIED", guard: "on" });
   });
 });
+
+describe("environment problems in words", () => {
+  it("names NODE_EXTRA_CA_CERTS when the local CA is not trusted, instead of a raw TLS error", async () => {
+    const keyless = { ...probe, services: ["identity" as const, "keyvault" as const] };
+    const report = await grade({
+      lab: keyless,
+      emulators: pool,
+      typeCheck: false,
+      // A file with no certificate in it: Node starts, trusts nothing extra, and TLS to the vault fails.
+      env: { NODE_EXTRA_CA_CERTS: join(repo.root, "package.json") },
+      source: `import { DefaultAzureCredential } from "@azure/identity";
+import { SecretClient } from "@azure/keyvault-secrets";
+export async function probe(): Promise<unknown> {
+  const client = new SecretClient("https://myvault.vault.azure.net/", new DefaultAzureCredential(), { retryOptions: { maxRetries: 0 } });
+  await client.getSecret("anything");
+  return "ok";
+}
+`,
+    });
+    expect(report.status).toBe("fail");
+    expect(report.message).toMatch(/Environment problem \(NODE_EXTRA_CA_CERTS\)/);
+  });
+});
