@@ -133,6 +133,36 @@ describe("azlab CLI", () => {
     expect(Object.keys(schedule.cards)).toHaveLength(2);
   });
 
+  it("emulators --servicebus-config loads a Microsoft-format Config.json the SDK can use at once", async () => {
+    const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports", "--servicebus-config", join(REPO_ROOT, "servicebus/Config.json")], {
+      cwd: repo.root,
+      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: "", SERVICEBUS_CONNECTION_STRING: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk) => {
+        out += chunk;
+        if (out.includes("\n")) resolve(out.split("\n")[0]!);
+      });
+      child.on("close", (code) => reject(new Error(`emulators exited with ${code} before printing`)));
+    });
+    const env = JSON.parse(line) as Record<string, string>;
+    expect(env.SERVICEBUS_CONNECTION_STRING).toMatch(/^Endpoint=sb:\/\/localhost:\d+;.*UseDevelopmentEmulator=true/);
+    const { ServiceBusClient } = await import("@azure/service-bus");
+    const client = new ServiceBusClient(env.SERVICEBUS_CONNECTION_STRING!);
+    try {
+      await client.createSender("orders").sendMessages({ body: "from the config file" });
+      const [message] = await client.createReceiver("orders", { receiveMode: "receiveAndDelete" }).receiveMessages(1, { maxWaitTimeInMs: 5000 });
+      expect(message?.body).toBe("from the config file");
+    } finally {
+      await client.close();
+      const exited = new Promise((resolve) => child.on("close", resolve));
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    }
+  });
+
   it("emulators --json prints one JSON line with connection strings the SDK can use", async () => {
     const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports"], {
       cwd: repo.root,

@@ -140,3 +140,24 @@ describe("/api/progress", () => {
     expect(json(response).error).toMatch(/No API route/);
   });
 });
+
+describe("startServer", () => {
+  it("says which port is in use and how to pick another", async () => {
+    const { startServer } = await import("../../runner/src/server/index.js");
+    const first = await startServer({ repoRoot: repo.root, port: 0, azlabDir: repo.azlabDir, siteDist: join(repo.root, "no-site") });
+    const port = Number(new URL(first.url).port);
+    try {
+      await expect(startServer({ repoRoot: repo.root, port, azlabDir: repo.azlabDir })).rejects.toMatchObject({
+        message: `Port ${port} on 127.0.0.1 is already in use`,
+        hint: expect.stringContaining(`--port ${port + 1}`),
+      });
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("refuses to listen beyond loopback without a team session", async () => {
+    const { startServer } = await import("../../runner/src/server/index.js");
+    await expect(startServer({ repoRoot: repo.root, port: 0, host: "0.0.0.0", azlabDir: repo.azlabDir })).rejects.toThrow(/would open your progress and files to the network/);
+  });
+});
