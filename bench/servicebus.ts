@@ -2,9 +2,10 @@
 // bare rhea pair on the same loopback, and memory idle and with 100 client connections.
 import { ServiceBusClient, type ServiceBusMessage } from "@azure/service-bus";
 import rhea, { type EventContext } from "rhea";
-import type { Server } from "node:net";
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { start } from "../runner/src/emulators/servicebus/index.js";
-import { createQueue } from "../runner/src/emulators/servicebus/management/admin-client.js";
 import { median, round, timeIt } from "./stats.js";
 
 const MESSAGES = 20_000;
@@ -55,12 +56,8 @@ async function peekLockRate(client: ServiceBusClient, queue: string): Promise<nu
   return (completed / ms) * 1000;
 }
 
-/** The same loopback and the same rhea, without a broker: a client sender to a server receiver that accepts. */
-async function bareRheaRate(): Promise<number> {
-  const server = rhea.create_container({ id: "bench-bare-server" });
-  const listener = server.listen({ port: 0, host: "127.0.0.1" } as never) as unknown as Server;
-  await new Promise<void>((resolve) => listener.once("listening", () => resolve()));
-  const port = (listener.address() as { port: number }).port;
+/** The same loopback and the same rhea, without a broker: a client sender to the host's bare receiver. */
+async function bareRheaRate(port: number): Promise<number> {
   const client = rhea.create_container({ id: "bench-bare-client" });
   const connection = client.connect({ port, host: "127.0.0.1" });
   const ms = await timeIt(
@@ -81,12 +78,26 @@ async function bareRheaRate(): Promise<number> {
       }),
   );
   connection.close();
-  await new Promise<void>((resolve) => listener.close(() => resolve()));
   return (MESSAGES / ms) * 1000;
 }
 
-function rssMb(): number {
-  return process.memoryUsage().rss / (1024 * 1024);
+/** The emulator in a child process, as in the azlab server; the SDK here, as in a graded learner's process. */
+async function startHost(queues: string[]): Promise<{ child: ChildProcess; connectionString: string; barePort: number }> {
+  const child = fork(join(import.meta.dirname, "servicebus-host.ts"), queues, { execArgv: ["--import", "tsx"], stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the emulator host exited with ${code}`)));
+  });
+  return { child, ...(JSON.parse(line) as { connectionString: string; barePort: number }) };
+}
+
+function childRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 export async function benchServiceBus(): Promise<Record<string, number>> {
@@ -101,27 +112,28 @@ export async function benchServiceBus(): Promise<Record<string, number>> {
     await stop();
   }
 
-  const emulator = await start();
   const queueA = "bench-receive-and-delete";
   const queueB = "bench-peek-lock";
-  await createQueue(emulator.adminUrl, queueA);
-  await createQueue(emulator.adminUrl, queueB);
-  // Memory first, before throughput runs leave garbage behind.
-  const rssIdle = rssMb();
-  const clients = Array.from({ length: 100 }, () => new ServiceBusClient(emulator.connectionString));
+  const host = await startHost([queueA, queueB]);
+  const pid = host.child.pid!;
+  // Memory of the emulator's process alone: idle, then holding 100 client connections.
+  const rssIdle = childRssMb(pid);
+  const clients = Array.from({ length: 100 }, () => new ServiceBusClient(host.connectionString));
   await Promise.all(clients.map((c) => c.createReceiver(queueA).peekMessages(1)));
-  const rss100 = rssMb();
-  const connections = emulator.connectionCount();
+  const rss100 = childRssMb(pid);
+  host.child.send("connections");
+  const connections = await new Promise<number>((resolve) => host.child.once("message", (m: { connections: number }) => resolve(m.connections)));
   await Promise.all(clients.map((c) => c.close()));
 
-  const client = new ServiceBusClient(emulator.connectionString);
+  const client = new ServiceBusClient(host.connectionString);
   await fill(client, queueA, MESSAGES);
   const receiveAndDelete = await receiveAndDeleteRate(client, queueA);
   await fill(client, queueB, MESSAGES);
   const peekLock = await peekLockRate(client, queueB);
-  const bare = await bareRheaRate();
+  const bare = await bareRheaRate(host.barePort);
   await client.close();
-  await emulator.stop();
+  host.child.disconnect();
+  await new Promise((resolve) => host.child.once("exit", resolve));
 
   return {
     startMsMedian: round(median(startTimes)),
@@ -130,7 +142,6 @@ export async function benchServiceBus(): Promise<Record<string, number>> {
     bareRheaMsgPerSec: Math.round(bare),
     receiveAndDeleteVsBareRhea: round(receiveAndDelete / bare, 2),
     rssIdleMb: round(rssIdle),
-    // Measured in one process: includes the 100 SDK clients as well as the broker's side of their connections.
     rssWith100ConnectionsMb: round(rss100),
     openConnections: connections,
   };
