@@ -34,6 +34,9 @@ describe("practice API", () => {
     const review = json(await app.inject({ method: "POST", url: `/api/flashcards/${id}/review`, payload: { rating: "good" } }));
     expect(new Date(review.card.due).getTime()).toBeGreaterThan(Date.now());
     expect(review.stats.reviewedToday).toBe(1);
+    // The stats are those of the filter, as /due gives them: one new card of this area was used up.
+    const filtered = json(await app.inject({ method: "POST", url: `/api/flashcards/${due.questions[1].id}/review`, payload: { rating: "again", area: "connect" } }));
+    expect(filtered.stats.newToday).toBe(18);
     const bad = await app.inject({ method: "POST", url: `/api/flashcards/${id}/review`, payload: { rating: "perfect" } });
     expect(bad.statusCode).toBe(400);
   });
@@ -43,8 +46,12 @@ describe("practice API", () => {
     expect(exam.questions).toHaveLength(5);
     expect(exam.minutes).toBe(10);
     expect(JSON.stringify(exam.questions)).not.toContain('"correct"');
+    const resumed = json(await app.inject({ method: "GET", url: `/api/exams/${exam.id}` }));
+    expect(resumed).toMatchObject({ id: exam.id, minutes: 10, submittedAt: null });
+    expect(resumed.questions.map((q: { id: string }) => q.id)).toEqual(exam.questions.map((q: { id: string }) => q.id));
     const submitted = json(await app.inject({ method: "POST", url: `/api/exams/${exam.id}/submit`, payload: { answers: {} } }));
     expect(submitted.result).toMatchObject({ correct: 0, total: 5, score: 0 });
+    expect(submitted.exam.late).toBe(false);
     expect(submitted.result.review[0].explanation).toEqual(expect.any(String));
     expect(json(await app.inject({ method: "GET", url: "/api/exams" })).exams).toHaveLength(1);
   });

@@ -32,6 +32,8 @@ export const ExamRecordSchema = z.object({
   startedAt: z.string(),
   minutes: z.number(),
   submittedAt: z.string().nullable().default(null),
+  /** Submitted after the time limit (plus a minute's grace). */
+  late: z.boolean().default(false),
   answers: z.record(z.string(), z.array(z.string())).default({}),
   score: z.number().nullable().default(null),
   byArea: z.record(z.string(), z.object({ correct: z.number(), total: z.number(), score: z.number() })).nullable().default(null),

@@ -100,18 +100,19 @@ export class PracticeService {
     };
   }
 
-  async review(questionId: string, rating: RatingName): Promise<{ card: StoredCard; stats: FlashcardStats }> {
+  /** Rates a card; the stats returned are those of `filter`, as GET /api/flashcards/due gives them. */
+  async review(questionId: string, rating: RatingName, filter: QuestionFilter = {}): Promise<{ card: StoredCard; stats: FlashcardStats }> {
     await this.question(questionId);
     const now = this.clock();
     const today = dayOf(now);
-    return this.flashcards.update((file) => {
+    const card = await this.flashcards.update((file) => {
       if (!file.cards[questionId]) file.introduced[today] = (file.introduced[today] ?? 0) + 1;
-      const card = rate(file.cards[questionId], rating, now);
-      file.cards[questionId] = card;
+      const rated = rate(file.cards[questionId], rating, now);
+      file.cards[questionId] = rated;
       file.reviewDays[today] = (file.reviewDays[today] ?? 0) + 1;
-      const due = Object.values(file.cards).filter((c) => new Date(c.due) <= now).length;
-      return { card, stats: this.stats(file, now, due, 0) };
+      return rated;
     });
+    return { card, stats: (await this.dueCards(filter, 1)).stats };
   }
 
   /** Weak topics from a mock interview come back as flashcards due now. */
@@ -140,6 +141,7 @@ export class PracticeService {
       // The real exam allows about 100 minutes for 40-60 questions: 2 minutes a question by default.
       minutes: options.minutes ?? Math.max(5, Math.round(count * 2)),
       submittedAt: null,
+      late: false,
       answers: {},
       score: null,
       byArea: null,
@@ -147,6 +149,14 @@ export class PracticeService {
     await this.history.update((file) => void file.exams.push(exam));
     const byId = new Map(bank.map((q) => [q.id, q]));
     return { exam, questions: exam.questionIds.map((id) => toPrompt(byId.get(id)!)) };
+  }
+
+  /** An exam in progress (to resume it in another tab or browser): its questions without answers. */
+  async exam(examId: string): Promise<{ exam: ExamRecord; questions: QuestionPrompt[] }> {
+    const exam = (await this.history.read()).exams.find((e) => e.id === examId);
+    if (!exam) throw new AzlabError(`No practice exam "${examId}"`, "Start one with POST /api/exams.", 404);
+    const byId = new Map((await this.questions()).map((q) => [q.id, q]));
+    return { exam, questions: exam.questionIds.flatMap((id) => (byId.has(id) ? [toPrompt(byId.get(id)!)] : [])) };
   }
 
   async submitExam(examId: string, answers: Record<string, string[]>): Promise<{ exam: ExamRecord; result: ExamResult }> {
@@ -158,7 +168,10 @@ export class PracticeService {
       if (exam.submittedAt) throw new AzlabError("This exam was already submitted", "Start a new practice exam to try again.", 409);
       const questions = exam.questionIds.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
       const result = scoreExam(questions, answers);
-      exam.submittedAt = this.clock().toISOString();
+      const now = this.clock();
+      exam.submittedAt = now.toISOString();
+      // Scored either way (answers are never thrown away), but marked when past the limit plus a minute's grace.
+      exam.late = now.getTime() > new Date(exam.startedAt).getTime() + (exam.minutes + 1) * 60_000;
       exam.answers = Object.fromEntries(Object.entries(answers).filter(([id]) => exam.questionIds.includes(id)));
       exam.score = result.score;
       exam.byArea = result.byArea;

@@ -5,6 +5,7 @@ import { AzlabError } from "../errors.js";
 import { repoPaths } from "../repo-paths.js";
 import { Workbench } from "../workbench/index.js";
 import { buildApp } from "./app.js";
+import type { PracticeService } from "../practice/index.js";
 
 export { buildApp } from "./app.js";
 export type * from "./api-types.js";
@@ -19,6 +20,8 @@ export interface ServerOptions {
   port?: number;
   /** Start the emulators every lab needs before listening, so the first Run is fast. */
   warmEmulators?: boolean;
+  /** Interview practice (tests pass one with a controlled clock). */
+  practice?: PracticeService;
   /** Start a team session at once (azlab serve --team). */
   team?: { title?: string; mode?: "group" | "pair" };
   logger?: boolean;
@@ -61,6 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     workbench,
     siteDist: options.siteDist,
     logger: options.logger,
+    practice: options.practice,
     publicUrls: () => (isLoopbackHost(host) ? [`http://${host === "::1" ? "[::1]" : host}:${actualPort}`] : lanUrls(host, actualPort)),
   });
   try {

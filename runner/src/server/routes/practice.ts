@@ -5,7 +5,7 @@ import { toPrompt, type PracticeService } from "../../practice/index.js";
 import { InterviewAnswerSchema } from "../../practice/practice-schemas.js";
 
 const Filter = z.object({ area: z.string().optional(), topic: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
-const Review = z.object({ rating: z.enum(["again", "hard", "good", "easy"]) });
+const Review = z.object({ rating: z.enum(["again", "hard", "good", "easy"]), area: z.string().optional(), topic: z.string().optional() });
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const StartExam = z.object({
   count: z.number().int().min(1).max(120).optional(),
@@ -37,13 +37,19 @@ export default async function practiceRoutes(app: FastifyInstance, options: { pr
 
   app.post("/api/flashcards/:id/review", async (request) => {
     const { id } = IdParams.parse(request.params);
-    return practice.review(id, Review.parse(request.body).rating);
+    const { rating, ...filter } = Review.parse(request.body);
+    return practice.review(id, rating, filter);
   });
 
   /** Starts a timed exam: the questions come without answers; the server keeps them until submission. */
   app.post("/api/exams", async (request) => {
     const { exam, questions } = await practice.startExam(StartExam.parse(request.body ?? {}));
     return { id: exam.id, seed: exam.seed, startedAt: exam.startedAt, minutes: exam.minutes, questions };
+  });
+
+  app.get("/api/exams/:id", async (request) => {
+    const { exam, questions } = await practice.exam(IdParams.parse(request.params).id);
+    return { id: exam.id, seed: exam.seed, startedAt: exam.startedAt, minutes: exam.minutes, submittedAt: exam.submittedAt, questions };
   });
 
   app.post("/api/exams/:id/submit", async (request) => {
