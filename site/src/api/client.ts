@@ -1,8 +1,25 @@
 // The runner's HTTP API, one function per endpoint. Paths and shapes: runner/src/server (api.md contract).
 import { apiUrl, request } from "./http.js";
+import type { CreatedTeamSession, HostSessionView, JoinedTeamSession, LineComment, Ok, Round, RoundTask, SessionView, Submission, TeamAnswer, TeamInfo, TeamMode } from "./types.js";
 import type {
   Backup,
   CheatSheet,
+  DueFlashcards,
+  ExamHistory,
+  FlashcardRating,
+  FlashcardReviewed,
+  InterviewAnswer,
+  InterviewHistory,
+  InterviewRecord,
+  PatternList,
+  PatternPage,
+  QuestionDetail,
+  QuestionFilter,
+  QuestionList,
+  SearchDocuments,
+  StartedExam,
+  StartedInterview,
+  SubmittedExam,
   DraftSaved,
   HintReveal,
   LabDetail,
@@ -89,4 +106,169 @@ export function getCheatSheet(signal?: AbortSignal): Promise<CheatSheet> {
 /** GET /api/types: the Azure SDK declarations and compiler options for the editor. */
 export function getSdkTypes(signal?: AbortSignal): Promise<SdkTypes> {
   return request<SdkTypes>("/api/types", { signal });
+}
+
+// Interview practice
+
+/** `?area=&topic=&limit=` with the empty ones left out. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** GET /api/questions: the bank with answers (self-study), optionally one area or topic. */
+export function listQuestions(filter: QuestionFilter = {}, signal?: AbortSignal): Promise<QuestionList> {
+  return request<QuestionList>(`/api/questions${query({ area: filter.area, topic: filter.topic })}`, { signal });
+}
+
+/** GET /api/questions/:id: one question with its answer, and the prompt as an exam shows it. */
+export function getQuestion(id: string, signal?: AbortSignal): Promise<QuestionDetail> {
+  return request<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`, { signal });
+}
+
+/** GET /api/flashcards/due: the cards due now (then today's new ones), and the learner's stats. */
+export function getDueFlashcards(filter: QuestionFilter & { limit?: number } = {}, signal?: AbortSignal): Promise<DueFlashcards> {
+  return request<DueFlashcards>(`/api/flashcards/due${query({ area: filter.area, topic: filter.topic, limit: filter.limit })}`, { signal });
+}
+
+/** POST /api/flashcards/:id/review: records a rating; FSRS schedules the card's next review. */
+export function reviewFlashcard(id: string, rating: FlashcardRating): Promise<FlashcardReviewed> {
+  return request<FlashcardReviewed>(`/api/flashcards/${encodeURIComponent(id)}/review`, { method: "POST", body: { rating } });
+}
+
+/** POST /api/exams: starts a timed practice exam; its questions come without answers. */
+export function startExam(options: { count?: number; seed?: number; minutes?: number } = {}): Promise<StartedExam> {
+  return request<StartedExam>("/api/exams", { method: "POST", body: options });
+}
+
+/** POST /api/exams/:id/submit: the picked option ids per question; returns the score and the review. */
+export function submitExam(id: string, answers: Record<string, string[]>): Promise<SubmittedExam> {
+  return request<SubmittedExam>(`/api/exams/${encodeURIComponent(id)}/submit`, { method: "POST", body: { answers } });
+}
+
+/** GET /api/exams: submitted practice exams, newest first. */
+export function listExams(signal?: AbortSignal): Promise<ExamHistory> {
+  return request<ExamHistory>("/api/exams", { signal });
+}
+
+/** POST /api/interviews: starts a mock interview of free-answer questions. */
+export function startInterview(options: { count?: number; seed?: number; minutesPerQuestion?: number } = {}): Promise<StartedInterview> {
+  return request<StartedInterview>("/api/interviews", { method: "POST", body: options });
+}
+
+/** POST /api/interviews/:id/finish: the answers with the key points ticked; returns the weak topics. */
+export function finishInterview(id: string, answers: InterviewAnswer[]): Promise<InterviewRecord> {
+  return request<InterviewRecord>(`/api/interviews/${encodeURIComponent(id)}/finish`, { method: "POST", body: { answers } });
+}
+
+/** GET /api/interviews: finished mock interviews, newest first. */
+export function listInterviews(signal?: AbortSignal): Promise<InterviewHistory> {
+  return request<InterviewHistory>("/api/interviews", { signal });
+}
+
+/** GET /api/content/patterns: the design-pattern pages' metadata. */
+export function listPatterns(signal?: AbortSignal): Promise<PatternList> {
+  return request<PatternList>("/api/content/patterns", { signal });
+}
+
+/** GET /api/content/patterns/:id: one pattern page's metadata and markdown. */
+export function getPattern(id: string, signal?: AbortSignal): Promise<PatternPage> {
+  return request<PatternPage>(`/api/content/patterns/${encodeURIComponent(id)}`, { signal });
+}
+
+/** GET /api/content/search-documents: what the site's search indexes. */
+export function getSearchDocuments(signal?: AbortSignal): Promise<SearchDocuments> {
+  return request<SearchDocuments>("/api/content/search-documents", { signal });
+}
+
+// Team sessions. Each call carries its tab's own token as ?t= (the server reads the x-azlab-token header, ?t=
+// or the azlab_token cookie): the cookie belongs to the whole browser, and a host and a participant may well
+// share one browser in two tabs. With no token the cookie speaks.
+function withToken(path: string, token: string | undefined): string {
+  return token ? `${path}${path.includes("?") ? "&" : "?"}t=${encodeURIComponent(token)}` : path;
+}
+
+const teamRound = (id: string, action: string): string => `/api/team/rounds/${encodeURIComponent(id)}/${action}`;
+
+/** GET /api/team/info: whether a session runs, and what the caller is in it. */
+export function getTeamInfo(token?: string, signal?: AbortSignal): Promise<TeamInfo> {
+  return request<TeamInfo>(withToken("/api/team/info", token), { signal });
+}
+
+/** POST /api/team/sessions: starts a session (only on the host's machine, only when none runs). */
+export function createTeamSession(options: { title?: string; mode?: TeamMode }): Promise<CreatedTeamSession> {
+  return request<CreatedTeamSession>("/api/team/sessions", { method: "POST", body: options });
+}
+
+/** POST /api/team/join: takes a display name with the join link's token; answers the participant's own token. */
+export function joinTeamSession(joinToken: string, name: string): Promise<JoinedTeamSession> {
+  return request<JoinedTeamSession>(withToken("/api/team/join", joinToken), { method: "POST", body: { name } });
+}
+
+/** GET /api/team/state: the caller's view of the session (the host's also has the join links). */
+export function getTeamState(token?: string, signal?: AbortSignal): Promise<SessionView & Partial<Pick<HostSessionView, "joinPath" | "joinUrls">>> {
+  return request<SessionView & Partial<Pick<HostSessionView, "joinPath" | "joinUrls">>>(withToken("/api/team/state", token), { signal });
+}
+
+/** POST /api/team/rounds (host): starts a round on a question or a lab's coding task; closes the open one. */
+export function startTeamRound(task: RoundTask, token?: string): Promise<Round> {
+  return request<Round>(withToken("/api/team/rounds", token), { method: "POST", body: task });
+}
+
+/** POST /api/team/rounds/:id/close (host): no more answers. */
+export function closeTeamRound(roundId: string, token?: string): Promise<Ok> {
+  return request<Ok>(withToken(teamRound(roundId, "close"), token), { method: "POST", body: {} });
+}
+
+/** POST /api/team/rounds/:id/reveal (host): closes the round and shows everyone the model answer. */
+export function revealTeamRound(roundId: string, token?: string): Promise<Ok> {
+  return request<Ok>(withToken(teamRound(roundId, "reveal"), token), { method: "POST", body: {} });
+}
+
+/** POST /api/team/rounds/:id/scores (host): a free answer's score, 0-3 per key point. */
+export function scoreTeamAnswer(roundId: string, participantId: string, keyPointScores: number[], token?: string): Promise<Ok> {
+  return request<Ok>(withToken(teamRound(roundId, "scores"), token), { method: "POST", body: { participantId, keyPointScores } });
+}
+
+/** PUT /api/team/draft (participant): what they have typed so far in the open round. */
+export function saveTeamDraft(code: string, token?: string): Promise<Ok> {
+  return request<Ok>(withToken("/api/team/draft", token), { method: "PUT", body: { code } });
+}
+
+/** POST /api/team/submit (participant): an answer, choices or code; code is graded in the background. */
+export function submitTeamAnswer(answer: TeamAnswer, token?: string): Promise<Submission> {
+  return request<Submission>(withToken("/api/team/submit", token), { method: "POST", body: answer });
+}
+
+/** POST /api/team/comments (host): a comment on one line of a participant's code. */
+export function addTeamComment(comment: LineComment, token?: string): Promise<Ok> {
+  return request<Ok>(withToken("/api/team/comments", token), { method: "POST", body: comment });
+}
+
+/** POST /api/team/end (host): ends the session; every token stops working. */
+export function endTeamSession(token?: string): Promise<Ok> {
+  return request<Ok>(withToken("/api/team/end", token), { method: "POST", body: {} });
+}
+
+/** GET /api/team/export (host): the session as a Markdown download; a link's address, not JSON. */
+export function teamExportUrl(token?: string): string {
+  return apiUrl(withToken("/api/team/export", token));
+}
+
+/** The team WebSocket's address (ws: or wss: like the page). `origin` is the page's, e.g. http://host:4280. */
+export function teamSocketUrl(origin: string, token?: string): string {
+  const base = apiUrl("") || origin;
+  return `${base.replace(/^http/, "ws")}${withToken("/api/team/ws", token)}`;
+}
+
+/** GET /api/questions with the host's token: the bank a round is picked from, optionally one area. */
+export function listTeamQuestions(area?: string, token?: string): Promise<QuestionList> {
+  return request<QuestionList>(withToken(`/api/questions${area ? `?area=${encodeURIComponent(area)}` : ""}`, token));
+}
+
+/** GET /api/labs with the host's token: the labs whose coding task a round can use. */
+export function listTeamLabs(token?: string): Promise<LabList> {
+  return request<LabList>(withToken("/api/labs", token));
 }

@@ -1,9 +1,9 @@
-// /cheat-sheet: content/cheat-sheet.md, rendered.
+// /cheat-sheet: content/cheat-sheet.md, rendered, with heading anchors (/cheat-sheet#<slug>, as search links them).
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { getCheatSheet } from "../api/client.js";
 import { ErrorNotice } from "../components/error-notice.js";
-import { MarkdownView } from "../components/markdown-view.js";
+import { RichMarkdown } from "../practice/rich-markdown.js";
 
 export default function CheatSheetPage() {
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export default function CheatSheetPage() {
   if (markdown === null) return <p className="loading" role="status">Loading the cheat sheet…</p>;
   return (
     <article className="page narrow">
-      <MarkdownView markdown={markdown} className="cheat-sheet" />
+      <RichMarkdown markdown={markdown} className="cheat-sheet" />
     </article>
   );
 }
