@@ -154,4 +154,25 @@ describe("team session", () => {
     expect(adaView.body.rounds[0].participants[0].submission.code).toBe(await solution());
     expect((await call("GET", "/api/team/state")).status).toBe(401);
   });
+
+  it("closes every socket when the session ends, so an open tab never sees the next session", async () => {
+    const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+    const hostSocket = new WebSocket(`${server.url.replace("http", "ws")}/api/team/ws?t=${hostToken}`);
+    const adaSocket = new WebSocket(`${server.url.replace("http", "ws")}/api/team/ws?t=${tokens.Ada}`);
+    await Promise.all([nextState(hostSocket, () => true), nextState(adaSocket, () => true)]);
+    const hostClosed = closed(hostSocket);
+    const adaClosed = closed(adaSocket);
+    expect((await call("POST", "/api/team/end", hostToken)).status).toBe(200);
+    expect(await hostClosed).toBe(4000);
+    expect(await adaClosed).toBe(4000);
+    // With no session running, the server is the learner's own again and the old tokens open nothing new.
+    expect((await call("GET", "/api/team/info")).body).toEqual({ active: false });
+    await call("POST", "/api/team/sessions", undefined, { title: "Next one" });
+    const stale = new WebSocket(`${server.url.replace("http", "ws")}/api/team/ws?t=${tokens.Ada}`);
+    const refused = await new Promise<string>((resolve) => {
+      stale.once("unexpected-response", (_req, res) => resolve(String(res.statusCode)));
+      stale.once("open", () => resolve("open"));
+    });
+    expect(refused).toBe("401");
+  });
 });

@@ -13,14 +13,18 @@ const PUSH_DELAY_MS = 25;
 
 export function installTeamSocket(app: FastifyInstance, team: TeamService): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const sockets = new Map<WebSocket, { viewer: Viewer; timer?: NodeJS.Timeout }>();
+  // Each socket belongs to the session it was opened in; when that session ends, the socket is closed, so a
+  // browser left open never sees (or writes into) the next session.
+  const sockets = new Map<WebSocket, { viewer: Viewer; sessionId: string; timer?: NodeJS.Timeout }>();
+  const current = (entry: { sessionId: string }) => team.active?.id === entry.sessionId;
 
   const push = (socket: WebSocket) => {
     const entry = sockets.get(socket);
     if (!entry || entry.timer) return;
     entry.timer = setTimeout(async () => {
       entry.timer = undefined;
-      if (!team.active || socket.readyState !== socket.OPEN) return;
+      if (socket.readyState !== socket.OPEN) return;
+      if (!current(entry)) return socket.close(4000, "session ended");
       try {
         socket.send(JSON.stringify({ type: "state", state: await team.view(entry.viewer) }));
       } catch {
@@ -29,8 +33,10 @@ export function installTeamSocket(app: FastifyInstance, team: TeamService): void
     }, PUSH_DELAY_MS);
   };
   const onChange = () => {
-    for (const socket of sockets.keys()) push(socket);
-    if (!team.active) for (const socket of sockets.keys()) socket.close(4000, "session ended");
+    for (const [socket, entry] of sockets) {
+      if (current(entry)) push(socket);
+      else socket.close(4000, "session ended");
+    }
   };
   team.on("change", onChange);
 
@@ -43,10 +49,11 @@ export function installTeamSocket(app: FastifyInstance, team: TeamService): void
     const caller = team.identify(tokenOf({ headers: request.headers, url: request.url }));
     if (!caller || caller.role === "joiner") return refuse(socket, 401, "Unauthorized");
     wss.handleUpgrade(request, socket, head, (ws) => {
-      sockets.set(ws, { viewer: caller });
+      sockets.set(ws, { viewer: caller, sessionId: team.active!.id });
       push(ws);
       ws.on("message", (data) => {
-        if (caller.role !== "participant") return;
+        const entry = sockets.get(ws);
+        if (caller.role !== "participant" || !entry || !current(entry)) return;
         try {
           const message = JSON.parse(String(data)) as { type?: string; code?: unknown };
           if (message.type === "draft" && typeof message.code === "string") void team.saveDraft(caller.participant, message.code).catch(() => undefined);

@@ -68,14 +68,17 @@ export class TeamService extends EventEmitter {
     return this.session;
   }
 
-  private async save(): Promise<void> {
-    const session = this.require();
+  private async persist(session: Session): Promise<void> {
     const write = this.writing.then(async () => {
       await mkdir(this.dir, { recursive: true });
       await writeFileAtomic(join(this.dir, `${session.id}.json`), JSON.stringify(session, null, 2));
     });
     this.writing = write.catch(() => undefined);
     await write;
+  }
+
+  private async save(): Promise<void> {
+    await this.persist(this.require());
     this.emit("change");
   }
 
@@ -110,8 +113,10 @@ export class TeamService extends EventEmitter {
     session.endedAt = this.clock().toISOString();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await this.save();
+    await this.persist(session);
+    // Cleared before the change is announced: connected browsers then hear that the session ended.
     this.session = undefined;
+    this.emit("change");
   }
 
   async join(name: string): Promise<Participant> {

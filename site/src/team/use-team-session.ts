@@ -35,8 +35,15 @@ export function useTeamSession(token: string | undefined): TeamSession {
   const [attempt, setAttempt] = useState(0);
   const socketRef = useRef<WebSocket | null>(null);
   const joinLinks = useRef<HostExtras>({});
+  const sessionId = useRef<string | null>(null);
 
   const accept = useCallback((next: SessionView & HostExtras) => {
+    // A view of another session means this one is over: this tab's token belongs to the old one.
+    sessionId.current ??= next.id;
+    if (next.id !== sessionId.current) {
+      setEnded(true);
+      return;
+    }
     // Pushes carry the view only; the host's join links come with the HTTP state and stay the same.
     if (next.joinPath) joinLinks.current = { joinPath: next.joinPath, joinUrls: next.joinUrls };
     setState({ ...joinLinks.current, ...next });
