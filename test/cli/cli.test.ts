@@ -31,6 +31,24 @@ function azlab(args: string[], options: { cwd?: string; env?: Record<string, str
   });
 }
 
+/** `azlab emulators --json --free-ports ...` as a real process: its first line, parsed, and the process to stop. */
+async function startEmulatorsCommand(args: string[]) {
+  const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports", ...args], {
+    cwd: repo.root,
+    env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: "", SERVICEBUS_CONNECTION_STRING: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    child.on("close", (code) => reject(new Error(`emulators exited with ${code} before printing`)));
+  });
+  return { child, env: JSON.parse(line) as Record<string, string> };
+}
+
 beforeAll(async () => {
   repo = await makeTempRepo({ arithmetic: join(FIXTURE_LABS, "arithmetic"), probe: join(FIXTURE_LABS, "probe") });
 });
@@ -134,20 +152,7 @@ describe("azlab CLI", () => {
   });
 
   it("emulators --servicebus-config loads a Microsoft-format Config.json the SDK can use at once", async () => {
-    const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports", "--servicebus-config", join(REPO_ROOT, "servicebus/Config.json")], {
-      cwd: repo.root,
-      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: "", SERVICEBUS_CONNECTION_STRING: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (chunk) => {
-        out += chunk;
-        if (out.includes("\n")) resolve(out.split("\n")[0]!);
-      });
-      child.on("close", (code) => reject(new Error(`emulators exited with ${code} before printing`)));
-    });
-    const env = JSON.parse(line) as Record<string, string>;
+    const { child, env } = await startEmulatorsCommand(["--servicebus-config", join(REPO_ROOT, "servicebus/Config.json")]);
     expect(env.SERVICEBUS_CONNECTION_STRING).toMatch(/^Endpoint=sb:\/\/localhost:\d+;.*UseDevelopmentEmulator=true/);
     const { ServiceBusClient } = await import("@azure/service-bus");
     const client = new ServiceBusClient(env.SERVICEBUS_CONNECTION_STRING!);
@@ -164,20 +169,7 @@ describe("azlab CLI", () => {
   });
 
   it("emulators --json prints one JSON line with connection strings the SDK can use", async () => {
-    const child = spawn(process.execPath, [BIN, "emulators", "--json", "--free-ports"], {
-      cwd: repo.root,
-      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (chunk) => {
-        out += chunk;
-        if (out.includes("\n")) resolve(out.split("\n")[0]!);
-      });
-      child.on("close", (code) => reject(new Error(`emulators exited with ${code} before printing`)));
-    });
-    const env = JSON.parse(line) as Record<string, string>;
+    const { child, env } = await startEmulatorsCommand([]);
     const service = BlobServiceClient.fromConnectionString(env.AZURE_STORAGE_CONNECTION_STRING!);
     const container = service.getContainerClient(`cli-${Date.now()}`);
     await container.create();
