@@ -183,9 +183,11 @@ export function getSearchDocuments(signal?: AbortSignal): Promise<SearchDocument
   return request<SearchDocuments>("/api/content/search-documents", { signal });
 }
 
-// Team sessions. Each call carries its tab's own token as ?t= (the server reads the x-azlab-token header, ?t=
-// or the azlab_token cookie): the cookie belongs to the whole browser, and a host and a participant may well
+// Team sessions. Each call carries its tab's own token in the x-azlab-token header (the server also reads ?t=
+// and the azlab_token cookie): the cookie belongs to the whole browser, and a host and a participant may well
 // share one browser in two tabs. With no token the cookie speaks.
+
+/** For the two URLs that cannot carry a header (a download link, the WebSocket): the token as ?t=. */
 function withToken(path: string, token: string | undefined): string {
   return token ? `${path}${path.includes("?") ? "&" : "?"}t=${encodeURIComponent(token)}` : path;
 }
@@ -194,7 +196,7 @@ const teamRound = (id: string, action: string): string => `/api/team/rounds/${en
 
 /** GET /api/team/info: whether a session runs, and what the caller is in it. */
 export function getTeamInfo(token?: string, signal?: AbortSignal): Promise<TeamInfo> {
-  return request<TeamInfo>(withToken("/api/team/info", token), { signal });
+  return request<TeamInfo>("/api/team/info", { signal, token });
 }
 
 /** POST /api/team/sessions: starts a session (only on the host's machine, only when none runs). */
@@ -204,52 +206,52 @@ export function createTeamSession(options: { title?: string; mode?: TeamMode }):
 
 /** POST /api/team/join: takes a display name with the join link's token; answers the participant's own token. */
 export function joinTeamSession(joinToken: string, name: string): Promise<JoinedTeamSession> {
-  return request<JoinedTeamSession>(withToken("/api/team/join", joinToken), { method: "POST", body: { name } });
+  return request<JoinedTeamSession>("/api/team/join", { method: "POST", body: { name }, token: joinToken });
 }
 
 /** GET /api/team/state: the caller's view of the session (the host's also has the join links). */
 export function getTeamState(token?: string, signal?: AbortSignal): Promise<SessionView & Partial<Pick<HostSessionView, "joinPath" | "joinUrls">>> {
-  return request<SessionView & Partial<Pick<HostSessionView, "joinPath" | "joinUrls">>>(withToken("/api/team/state", token), { signal });
+  return request<SessionView & Partial<Pick<HostSessionView, "joinPath" | "joinUrls">>>("/api/team/state", { signal, token });
 }
 
 /** POST /api/team/rounds (host): starts a round on a question or a lab's coding task; closes the open one. */
 export function startTeamRound(task: RoundTask, token?: string): Promise<Round> {
-  return request<Round>(withToken("/api/team/rounds", token), { method: "POST", body: task });
+  return request<Round>("/api/team/rounds", { method: "POST", body: task, token });
 }
 
 /** POST /api/team/rounds/:id/close (host): no more answers. */
 export function closeTeamRound(roundId: string, token?: string): Promise<Ok> {
-  return request<Ok>(withToken(teamRound(roundId, "close"), token), { method: "POST", body: {} });
+  return request<Ok>(teamRound(roundId, "close"), { method: "POST", body: {}, token });
 }
 
 /** POST /api/team/rounds/:id/reveal (host): closes the round and shows everyone the model answer. */
 export function revealTeamRound(roundId: string, token?: string): Promise<Ok> {
-  return request<Ok>(withToken(teamRound(roundId, "reveal"), token), { method: "POST", body: {} });
+  return request<Ok>(teamRound(roundId, "reveal"), { method: "POST", body: {}, token });
 }
 
 /** POST /api/team/rounds/:id/scores (host): a free answer's score, 0-3 per key point. */
 export function scoreTeamAnswer(roundId: string, participantId: string, keyPointScores: number[], token?: string): Promise<Ok> {
-  return request<Ok>(withToken(teamRound(roundId, "scores"), token), { method: "POST", body: { participantId, keyPointScores } });
+  return request<Ok>(teamRound(roundId, "scores"), { method: "POST", body: { participantId, keyPointScores }, token });
 }
 
 /** PUT /api/team/draft (participant): what they have typed so far in the open round. */
 export function saveTeamDraft(code: string, token?: string): Promise<Ok> {
-  return request<Ok>(withToken("/api/team/draft", token), { method: "PUT", body: { code } });
+  return request<Ok>("/api/team/draft", { method: "PUT", body: { code }, token });
 }
 
 /** POST /api/team/submit (participant): an answer, choices or code; code is graded in the background. */
 export function submitTeamAnswer(answer: TeamAnswer, token?: string): Promise<Submission> {
-  return request<Submission>(withToken("/api/team/submit", token), { method: "POST", body: answer });
+  return request<Submission>("/api/team/submit", { method: "POST", body: answer, token });
 }
 
 /** POST /api/team/comments (host): a comment on one line of a participant's code. */
 export function addTeamComment(comment: LineComment, token?: string): Promise<Ok> {
-  return request<Ok>(withToken("/api/team/comments", token), { method: "POST", body: comment });
+  return request<Ok>("/api/team/comments", { method: "POST", body: comment, token });
 }
 
 /** POST /api/team/end (host): ends the session; every token stops working. */
 export function endTeamSession(token?: string): Promise<Ok> {
-  return request<Ok>(withToken("/api/team/end", token), { method: "POST", body: {} });
+  return request<Ok>("/api/team/end", { method: "POST", body: {}, token });
 }
 
 /** GET /api/team/export (host): the session as a Markdown download; a link's address, not JSON. */
@@ -265,10 +267,10 @@ export function teamSocketUrl(origin: string, token?: string): string {
 
 /** GET /api/questions with the host's token: the bank a round is picked from, optionally one area. */
 export function listTeamQuestions(area?: string, token?: string): Promise<QuestionList> {
-  return request<QuestionList>(withToken(`/api/questions${area ? `?area=${encodeURIComponent(area)}` : ""}`, token));
+  return request<QuestionList>(`/api/questions${area ? `?area=${encodeURIComponent(area)}` : ""}`, { token });
 }
 
 /** GET /api/labs with the host's token: the labs whose coding task a round can use. */
 export function listTeamLabs(token?: string): Promise<LabList> {
-  return request<LabList>(withToken("/api/labs", token));
+  return request<LabList>("/api/labs", { token });
 }

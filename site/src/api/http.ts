@@ -36,6 +36,8 @@ export interface RequestOptions {
   method?: "GET" | "POST" | "PUT";
   body?: unknown;
   signal?: AbortSignal;
+  /** A team session's token, sent as x-azlab-token (kept out of URLs and server logs). */
+  token?: string;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -43,7 +45,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   try {
     response = await fetch(apiUrl(path), {
       method: options.method ?? "GET",
-      headers: options.body === undefined ? {} : { "content-type": "application/json" },
+      headers: {
+        ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+        ...(options.token ? { "x-azlab-token": options.token } : {}),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
