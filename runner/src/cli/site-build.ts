@@ -1,8 +1,10 @@
-// npm start builds the site first when site/dist is missing or older than the site's sources.
+// The site is built when site/dist is missing or older than the site's sources: by `npm start` before it
+// serves, and by the browser tests and the bench before they load it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { AzlabError } from "../errors.js";
 
 async function newestMtime(path: string): Promise<number> {
@@ -22,14 +24,29 @@ export async function siteIsStale(siteDir: string): Promise<boolean> {
   return Math.max(...sources) > builtAt;
 }
 
-export async function buildSite(repoRoot: string): Promise<void> {
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  await new Promise<void>((resolve, reject) => {
-    // NODE_ENV=production: otherwise an inherited "test" or "development" makes Vite bundle React's dev build.
-    const child = spawn(npm, ["run", "build", "-w", "site"], { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+/**
+ * Runs `vite build` in the site folder. NODE_ENV=production: an inherited "test" or "development" would make
+ * Vite bundle React's development build. `quiet` keeps the output and shows it only if the build fails.
+ */
+export async function buildSite(repoRoot: string, options: { quiet?: boolean } = {}): Promise<void> {
+  const siteDir = join(repoRoot, "site");
+  const vite = join(dirname(createRequire(join(siteDir, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
+  const output: Buffer[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, "build", ...(options.quiet ? ["--logLevel", "warn"] : [])], {
+      cwd: siteDir,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new AzlabError(`Building the site failed (exit code ${code})`, "Read the build output above; `npm run build -w site` repeats it.")),
-    );
+    child.on("close", resolve);
   });
+  if (code !== 0) {
+    throw new AzlabError(
+      `Building the site failed (vite build exited with ${code})${output.length ? `:\n${Buffer.concat(output).toString()}` : ""}`,
+      "Read the build output; `npm run build -w site` repeats it.",
+    );
+  }
 }
