@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../runner/src/server/index.js";
 import { FIXTURE_LABS, makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 import { ensureSiteBuilt, REPO_ROOT, SITE_DIST } from "./build-site.js";
+import { apiCall } from "../helpers/api-call.js";
 import { chromiumAvailable, IN_CI, INSTALL_CHROMIUM_HELP, launchBrowser } from "./chromium.js";
 import { pasteIntoEditor, renderedLines } from "./monaco.js";
 
@@ -54,15 +55,7 @@ describe.skipIf(!hasChromium)("team sessions in Chromium", () => {
     return page;
   }
 
-  async function api(method: string, route: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${server.url}${route}`, {
-      method,
-      headers: { ...(token ? { "x-azlab-token": token } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-  }
+  const api = (method: string, route: string, token?: string, body?: unknown) => apiCall(server.url, method, route, token, body);
 
   const storedToken = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as PageGlobals).sessionStorage.getItem(k), key);
   /** A participant's card in the current round (earlier rounds are folded away below it). */

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startServer, type RunningServer } from "../../runner/src/server/index.js";
+import { apiCall } from "../helpers/api-call.js";
 import { FIXTURE_LABS, makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 import { readFile } from "node:fs/promises";
 
@@ -27,15 +28,7 @@ afterAll(async () => {
   await repo.remove();
 });
 
-async function call(method: string, path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(token ? { "x-azlab-token": token } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const call = (method: string, path: string, token?: string, body?: unknown) => apiCall(server.url, method, path, token, body);
 
 function nextState(socket: WebSocket, until: (state: any) => boolean): Promise<any> {
   return new Promise((resolve) => {
