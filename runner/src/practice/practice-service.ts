@@ -120,9 +120,8 @@ export class PracticeService {
     const now = this.clock().toISOString();
     await this.flashcards.update((file) => {
       for (const id of questionIds) {
-        const card = file.cards[id];
-        file.cards[id] = card ? { ...card, due: now } : rate(undefined, "again", new Date(now));
-        file.cards[id]!.due = now;
+        // A card never seen starts as a lapse (rated Again); either way it is due now.
+        file.cards[id] = { ...(file.cards[id] ?? rate(undefined, "again", new Date(now))), due: now };
       }
     });
   }
